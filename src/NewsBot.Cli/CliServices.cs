@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsBot.Providers;
+
+namespace NewsBot.Cli;
+
+/// <summary>Configuration (appsettings.json, NEWSBOT_ environment variables, --data and --set) and the services built from it.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string? dataDirectory, IEnumerable<string> settings)
+    {
+        var overrides = new Dictionary<string, string?>();
+        foreach (var setting in settings)
+        {
+            var equals = setting.IndexOf('=');
+            if (equals <= 0)
+            {
+                throw new CliException($"--set expects KEY=VALUE (e.g. Search:DenseWeight=0.5), got '{setting}'.");
+            }
+
+            overrides[setting[..equals].Trim()] = setting[(equals + 1)..].Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            overrides["VectorStore:DataDirectory"] = dataDirectory;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("NEWSBOT_")
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+        var services = new ServiceCollection().AddNewsBot(configuration).BuildServiceProvider();
+        try
+        {
+            // The CLI has no host to run start-up validation, so run it here: bad settings fail before any work.
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            services.Dispose();
+            throw new CliException("Invalid configuration: " + string.Join(" ", ex.Failures));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Cli.Evaluation;
+using NewsBot.Core.Search;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Cli.Commands;
+
+/// <summary><c>eval retrieval QUERIES.jsonl</c>: retrieval quality and latency on questions with gold evidence (MultiHop-RAG format).</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var queries = new Argument<FileInfo>("queries") { Description = "JSONL questions with evidence_list[].fact (MultiHop-RAG format)" };
+        var top = new Option<int>("--top") { Description = "Passages per question", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var retrieval = new Command("retrieval", "Hits@10, Hits@4, MRR@10, MAP@10 and search latency") { queries, top, json };
+        retrieval.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(queries)!;
+            if (!file.Exists)
+            {
+                throw new CliException($"{file.FullName}: no such file.");
+            }
+
+            var questions = GoldQuestion.Load(file.FullName).Where(q => q.Facts.Count > 0).ToArray();
+            await using var services = context.Services(parse);
+            var search = services.GetRequiredService<NewsSearch>();
+            var count = Math.Max(10, parse.GetValue(top));
+            var metrics = new RetrievalMetrics();
+            var latencies = new List<double>();
+            await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
+            foreach (var question in questions)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var hits = await search.SearchAsync(question.Query, SearchFilter.None, count, cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                metrics.Add(question, hits.Select(h => h.Text).ToArray());
+            }
+
+            latencies.Sort();
+            var result = metrics.Summary(latencies);
+            if (parse.GetValue(json))
+            {
+                context.WriteJson(result);
+            }
+            else
+            {
+                context.Output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(CliContext.Json) { WriteIndented = true }));
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval };
+    }
+}

@@ -1,0 +1,18 @@
+namespace NewsBot.Core.Articles;
+
+/// <summary>One news article as NewsBot keeps it: metadata plus the cleaned body text.</summary>
+public sealed record Article
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public string? Url { get; init; }
+    public string? Source { get; init; }
+    public string? Author { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Hash of everything that is stored, so a changed article is recognised on re-ingest.</summary>
+    public string ContentHash => ArticleIdentity.ContentHash(this);
+}

@@ -1,0 +1,47 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Core.Embeddings;
+
+/// <summary>
+/// The one way NewsBot embeds text: passages as they are, questions with the model's query prefix,
+/// every vector normalised so that a dot product is the cosine similarity.
+/// </summary>
+public sealed class NewsEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingProfile profile)
+{
+    public EmbeddingModelInfo? KnownModel => profile.Dimensions is { } d ? new EmbeddingModelInfo(profile.ModelId, d) : null;
+
+    public string ModelId => profile.ModelId;
+
+    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return embeddings.Select(e => Normalize(e.Vector)).ToArray();
+    }
+
+    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string question, CancellationToken cancellationToken)
+    {
+        var embeddings = await generator.GenerateAsync([profile.QueryPrefix + question], cancellationToken: cancellationToken);
+        return Normalize(embeddings[0].Vector);
+    }
+
+    public EmbeddingModelInfo ModelFor(ReadOnlyMemory<float> vector) => new(profile.ModelId, vector.Length);
+
+    private static ReadOnlyMemory<float> Normalize(ReadOnlyMemory<float> vector)
+    {
+        var copy = vector.ToArray();
+        var norm = TensorPrimitives.Norm<float>(copy);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(copy, norm, copy);
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chunking;
+using NewsBot.Core.Embeddings;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Core.Ingestion;
+
+/// <summary>
+/// Files in, articles stored: read every item, skip what the store already holds unchanged, chunk and embed the rest,
+/// and store each article atomically. Bad items are reported and skipped; a store that cannot be written stops the run.
+/// </summary>
+public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store)
+{
+    public async Task<IngestReport> IngestAsync(
+        IEnumerable<string> paths,
+        IProgress<IngestProgress>? progress = null,
+        Action<IngestOutcome>? onOutcome = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcomes = new List<IngestOutcome>();
+        void Report(IngestOutcome outcome)
+        {
+            outcomes.Add(outcome);
+            onOutcome?.Invoke(outcome);
+        }
+
+        var (files, problems) = sources.Expand(paths);
+        foreach (var problem in problems)
+        {
+            Report(Failed(problem.Location, problem.Error!));
+        }
+
+        var articles = new List<ReadItem>();
+        foreach (var (path, reader) in files)
+        {
+            await foreach (var item in ReadSafelyAsync(reader, path, cancellationToken))
+            {
+                if (item.Article is null)
+                {
+                    Report(Failed(item.Location, item.Error!));
+                }
+                else
+                {
+                    articles.Add(item);
+                }
+            }
+        }
+
+        return await IngestArticlesAsync(articles, outcomes, Report, clock, progress, cancellationToken);
+    }
+
+    /// <summary>Stores articles that are already in memory (e.g. from a feed), with the same rules as files.</summary>
+    public Task<IngestReport> IngestAsync(IEnumerable<ReadItem> items, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<IngestOutcome>();
+        var articles = new List<ReadItem>();
+        foreach (var item in items)
+        {
+            if (item.Article is null)
+            {
+                outcomes.Add(Failed(item.Location, item.Error!));
+            }
+            else
+            {
+                articles.Add(item);
+            }
+        }
+
+        return IngestArticlesAsync(articles, outcomes, outcomes.Add, Stopwatch.StartNew(), progress, cancellationToken);
+    }
+
+    private async Task<IngestReport> IngestArticlesAsync(
+        List<ReadItem> articles, List<IngestOutcome> outcomes, Action<IngestOutcome> report,
+        Stopwatch clock, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var embedded = 0;
+        var embeddingTime = TimeSpan.Zero;
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var (location, article) = (articles[i].Location, articles[i].Article!);
+            var storedHash = await store.GetContentHashAsync(article.Id, cancellationToken);
+            var hash = article.ContentHash;
+            if (storedHash == hash)
+            {
+                report(new IngestOutcome(IngestStatus.Unchanged, location, article.Id, article.Title, 0, null));
+            }
+            else
+            {
+                var passages = chunker.Chunk(article);
+                var started = Stopwatch.GetTimestamp();
+                var vectors = await embedder.EmbedPassagesAsync(passages.Select(p => p.Text).ToArray(), cancellationToken);
+                embeddingTime += Stopwatch.GetElapsedTime(started);
+                var indexed = passages.Zip(vectors, (p, v) => new IndexedPassage(p, v)).ToArray();
+                await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
+                embedded += passages.Count;
+                var status = storedHash is null ? IngestStatus.New : IngestStatus.Updated;
+                report(new IngestOutcome(status, location, article.Id, article.Title, passages.Count, null));
+            }
+
+            progress?.Report(new IngestProgress(i + 1, articles.Count, embedded, clock.Elapsed));
+        }
+
+        return new IngestReport(outcomes, embedded, clock.Elapsed, embeddingTime);
+    }
+
+    /// <summary>Reads a file's items; a file that cannot be read becomes one failed item instead of stopping the run.</summary>
+    private static async IAsyncEnumerable<ReadItem> ReadSafelyAsync(IArticleReader reader, string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var items = new List<ReadItem>();
+        try
+        {
+            await foreach (var item in reader.ReadAsync(path, cancellationToken))
+            {
+                items.Add(item);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            items.Add(ReadItem.Failed(path, "cannot read the file: " + ex.Message));
+        }
+
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+    }
+
+    private static IngestOutcome Failed(string location, string error) => new(IngestStatus.Failed, location, null, null, 0, error);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Embeddings;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Core.Search;
+
+/// <summary>Hybrid search over the store: keyword and vector results fused, with a lane per outlet the question names.</summary>
+public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions<SearchOptions> options)
+{
+    private readonly SearchOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, SearchFilter? filter = null, int? top = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        filter ??= SearchFilter.None;
+        var count = top ?? _options.DefaultTop;
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(top), top, "top must be at least 1");
+        }
+
+        var vector = await embedder.EmbedQueryAsync(question, cancellationToken);
+        var terms = QueryTerms.Extract(question);
+
+        var outlets = _options.OutletLanes && filter.Sources.Count == 0
+            ? OutletMatcher.Find(question, await store.GetSourcesAsync(cancellationToken))
+            : [];
+        if (outlets.Count == 0)
+        {
+            return await HybridAsync(terms, vector, filter, count, cancellationToken);
+        }
+
+        var lanes = new List<IReadOnlyList<PassageHit>>();
+        foreach (var outlet in outlets)
+        {
+            lanes.Add(await HybridAsync(terms, vector, filter with { Sources = [outlet] }, count, cancellationToken));
+        }
+
+        return HybridFusion.Interleave(lanes, count);
+    }
+
+    private async Task<IReadOnlyList<PassageHit>> HybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)
+    {
+        var candidates = Math.Max(_options.Candidates, top);
+        var keyword = terms.Count > 0
+            ? await store.KeywordSearchAsync(terms, filter, candidates, cancellationToken)
+            : [];
+        var dense = _options.DenseWeight > 0
+            ? await store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
+            : [];
+        return HybridFusion.Fuse(keyword, dense, _options.DenseWeight, top);
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsBot.Core.Search;
+
+/// <summary>How keyword and vector results are fused. Section <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>How many results each of the two searches contributes to the fusion.</summary>
+    [Range(5, 1000)]
+    public int Candidates { get; set; } = 50;
+
+    /// <summary>Weight of the vector score next to the keyword score (1.0); 0 is keyword search alone.</summary>
+    [Range(0.0, 10.0)]
+    public double DenseWeight { get; set; } = 0.3;
+
+    /// <summary>When a question names outlets the store holds, each outlet gets its own lane of results, interleaved.</summary>
+    public bool OutletLanes { get; set; } = true;
+
+    [Range(1, 100)]
+    public int DefaultTop { get; set; } = 10;
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsBot.Core.Storage;
+
+/// <summary>Where passages and vectors are kept. Section <c>VectorStore</c>.</summary>
+public sealed class VectorStoreOptions
+{
+    public const string SectionName = "VectorStore";
+
+    /// <summary><c>Embedded</c> (default: SQLite files in <see cref="DataDirectory"/>, no server).</summary>
+    [Required]
+    public string Provider { get; set; } = "Embedded";
+
+    /// <summary>Folder of the embedded store; empty means the user's local application data folder, under NewsBot.</summary>
+    public string? DataDirectory { get; set; }
+
+    public string ResolvedDataDirectory => string.IsNullOrWhiteSpace(DataDirectory)
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "NewsBot")
+        : Path.GetFullPath(DataDirectory);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core;
+using NewsBot.Core.Embeddings;
+using NewsBot.Core.Storage;
+using NewsBot.Embeddings.Local;
+using NewsBot.OpenAI;
+using NewsBot.Store.Embedded;
+
+namespace NewsBot.Providers;
+
+/// <summary>The one place where configuration picks the providers: which store, which embedding model.</summary>
+public static class NewsBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNewsBotCore(configuration);
+        services.AddValidatedOptions<VectorStoreOptions>(configuration, VectorStoreOptions.SectionName);
+
+        var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        switch (embeddings.Provider.ToLowerInvariant())
+        {
+            case "local":
+                services.AddNewsBotLocalEmbeddings(embeddings);
+                break;
+            case "openai" or "azureopenai" or "openaicompatible":
+                services.AddNewsBotOpenAIEmbeddings(embeddings);
+                break;
+            default:
+                throw new NewsBotConfigurationException(
+                    $"Embeddings:Provider '{embeddings.Provider}' is not known: use Local, OpenAI, AzureOpenAI or OpenAICompatible.");
+        }
+
+        var store = configuration.GetSection(VectorStoreOptions.SectionName).Get<VectorStoreOptions>() ?? new VectorStoreOptions();
+        switch (store.Provider.ToLowerInvariant())
+        {
+            case "embedded":
+                services.AddNewsBotEmbeddedStore();
+                break;
+            default:
+                throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded.");
+        }
+
+        return services;
+    }
+}

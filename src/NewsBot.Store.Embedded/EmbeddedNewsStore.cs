@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Store.Embedded;
+
+/// <summary>
+/// The default store: one SQLite file in the data directory, written in WAL mode with one transaction per article,
+/// so a crash never leaves half an article and other processes (the bot while the CLI ingests) read safely.
+/// </summary>
+public sealed partial class EmbeddedNewsStore : INewsStore
+{
+    public const string FileName = "newsbot.db";
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly SemaphoreSlim _snapshotLock = new(1, 1);
+    private volatile bool _initialized;
+    private volatile VectorSnapshot _snapshot = VectorSnapshot.Empty;
+
+    public EmbeddedNewsStore(IOptions<VectorStoreOptions> options)
+        : this(options.Value.ResolvedDataDirectory)
+    {
+    }
+
+    public EmbeddedNewsStore(string dataDirectory)
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        DatabasePath = Path.Combine(DataDirectory, FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath { get; }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;", cancellationToken);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync();
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(DataDirectory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException($"Cannot create the data directory {DataDirectory}: {ex.Message}", ex);
+            }
+
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken, transaction);
+                var version = await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'schema_version'", cancellationToken, transaction);
+                if (version != SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    throw new StoreUnavailableException($"The store at {DatabasePath} has schema version {version}; this NewsBot reads version {SqliteSchema.Version}.");
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (SqliteException ex)
+            {
+                throw Unavailable(ex);
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    private StoreUnavailableException Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        26 => new StoreUnavailableException($"{DatabasePath} is not a NewsBot store (the file is not a SQLite database). Move it away or choose another --data directory.", ex),
+        8 or 14 => new StoreUnavailableException($"Cannot open the store at {DatabasePath} for writing: {ex.Message}", ex),
+        _ => new StoreUnavailableException($"The store at {DatabasePath} failed: {ex.Message}", ex),
+    };
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? null : Convert.ToString(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,55 @@
+namespace NewsBot.Store.Embedded;
+
+/// <summary>
+/// The embedded store's tables. Articles and passages are plain rows; passage text is indexed by FTS5 (porter
+/// stemming) for BM25; vectors are float32 blobs on the passage rows. <c>meta.generation</c> grows with every write,
+/// so a reader in this or another process knows when its in-memory vectors are stale.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1'), ('generation', '0');
+
+        CREATE TABLE IF NOT EXISTS articles (
+            id              TEXT PRIMARY KEY,
+            title           TEXT NOT NULL,
+            body            TEXT NOT NULL,
+            url             TEXT,
+            source          TEXT,
+            author          TEXT,
+            published_at    TEXT,
+            published_ticks INTEGER,
+            category        TEXT,
+            tags            TEXT NOT NULL DEFAULT '',
+            content_hash    TEXT NOT NULL,
+            ingested_at     TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS articles_published ON articles (published_ticks);
+
+        CREATE TABLE IF NOT EXISTS passages (
+            rowid      INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx        INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            vector     BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (
+            text, content = 'passages', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
+            INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        """;
+}

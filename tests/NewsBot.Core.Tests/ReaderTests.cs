@@ -1,0 +1,128 @@
+using NewsBot.Core.Ingestion;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Core.Tests;
+
+public sealed class ReaderTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Fact]
+    public async Task Jsonl_accepts_the_common_field_names_and_reports_bad_lines_by_number()
+    {
+        var path = _directory.File("feed.jsonl", string.Join('\n',
+            """{"headline":"Bridge reopens","text":"The bridge reopened today.","link":"https://a.example/bridge","publisher":{"name":"Alpha News"},"pubDate":"Mon, 02 Nov 2026 08:00:00 GMT","author":["Ann Lee","Bo Chen"],"category":"local"}""",
+            """{"title":"Broken line", "body": """,
+            "",
+            """{"title":"No body here","url":"https://a.example/empty"}""",
+            """{"body":"A body without a title."}""",
+            """{"title":"Bad date","body":"Text.","published_at":"the day after tomorrow"}""",
+            """{"title":"Second","content":"Another story.","outlet":"Beta Daily","date":"2026-11-03"}"""));
+
+        var items = await ReadAllAsync(new JsonArticleReader(), path);
+
+        Assert.Equal(6, items.Count);
+        var first = items[0].Article!;
+        Assert.Equal("Bridge reopens", first.Title);
+        Assert.Equal("The bridge reopened today.", first.Body);
+        Assert.Equal("https://a.example/bridge", first.Url);
+        Assert.Equal("Alpha News", first.Source);
+        Assert.Equal("Ann Lee, Bo Chen", first.Author);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), first.PublishedAt);
+        Assert.Equal($"{path}:2", items[1].Location);
+        Assert.Contains("malformed JSON", items[1].Error);
+        Assert.Equal($"{path}:4", items[2].Location);
+        Assert.Contains("no body", items[2].Error);
+        Assert.Contains("no title", items[3].Error);
+        Assert.Contains("not a date", items[4].Error);
+        Assert.Equal("Beta Daily", items[5].Article!.Source);
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), items[5].Article!.PublishedAt);
+    }
+
+    [Fact]
+    public async Task Json_reads_an_array_or_an_object_holding_articles()
+    {
+        var array = _directory.File("a.json", """[{"title":"One","body":"First."},{"title":"Two","body":"Second."}]""");
+        var wrapped = _directory.File("b.json", """{"articles":[{"title":"Three","body":"Third."}]}""");
+        var single = _directory.File("c.json", """{"title":"Four","body":"Fourth."}""");
+
+        Assert.Equal(["One", "Two"], (await ReadAllAsync(new JsonArticleReader(), array)).Select(i => i.Article!.Title));
+        Assert.Equal(["Three"], (await ReadAllAsync(new JsonArticleReader(), wrapped)).Select(i => i.Article!.Title));
+        Assert.Equal(["Four"], (await ReadAllAsync(new JsonArticleReader(), single)).Select(i => i.Article!.Title));
+    }
+
+    [Fact]
+    public async Task Markdown_front_matter_gives_the_metadata_and_markup_is_dropped()
+    {
+        var path = _directory.File("story.md", """
+            ---
+            title: Ferry service resumes
+            source: Gamma Gazette
+            published_at: 2026-11-04T10:00:00Z
+            url: https://gamma.example/ferry
+            tags: [transport, harbour]
+            ---
+            The **ferry** resumed service on [Tuesday](https://gamma.example/tuesday).
+
+            ## Timetable
+            Boats leave every hour.
+            """);
+
+        var article = Assert.Single(await ReadAllAsync(new TextArticleReader(), path)).Article!;
+
+        Assert.Equal("Ferry service resumes", article.Title);
+        Assert.Equal("Gamma Gazette", article.Source);
+        Assert.Equal(["transport", "harbour"], article.Tags);
+        Assert.Equal("The ferry resumed service on Tuesday.\n\nTimetable Boats leave every hour.", article.Body);
+    }
+
+    [Fact]
+    public async Task Plain_text_takes_its_first_line_as_the_title_and_rejects_an_empty_body()
+    {
+        var good = _directory.File("note.txt", "Snow closes mountain pass\n\nThe pass closed after heavy snow on Sunday.\n");
+        var empty = _directory.File("empty.txt", "Only a headline\n\n");
+
+        var article = Assert.Single(await ReadAllAsync(new TextArticleReader(), good)).Article!;
+        Assert.Equal("Snow closes mountain pass", article.Title);
+        Assert.Equal("The pass closed after heavy snow on Sunday.", article.Body);
+        Assert.Contains("no body", Assert.Single(await ReadAllAsync(new TextArticleReader(), empty)).Error);
+    }
+
+    [Fact]
+    public async Task Html_keeps_the_article_and_drops_the_page_around_it()
+    {
+        var paragraph = "The regional museum reopened its maritime hall on Saturday after a two-year renovation that added new galleries. ";
+        var path = _directory.File("page.html", $$"""
+            <html><head><title>Museum reopens maritime hall | Delta Herald</title>
+            <meta property="og:site_name" content="Delta Herald">
+            <meta property="article:published_time" content="2026-11-06T12:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/sport">Sport</a> Subscribe now</nav>
+            <article><h1>Museum reopens maritime hall</h1>
+            <p>{{string.Concat(Enumerable.Repeat(paragraph, 3))}}</p>
+            <p>Visitors queued from early morning to see the restored ship models and the lighthouse lens.</p></article>
+            <footer>Cookie settings. Copyright Delta Herald.</footer></body></html>
+            """);
+
+        var article = Assert.Single(await ReadAllAsync(new HtmlArticleReader(), path)).Article!;
+
+        Assert.Contains("Museum reopens maritime hall", article.Title, StringComparison.Ordinal);
+        Assert.Contains("lighthouse lens", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cookie settings", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subscribe now", article.Body, StringComparison.Ordinal);
+        Assert.Equal("Delta Herald", article.Source);
+    }
+
+    private static async Task<List<ReadItem>> ReadAllAsync(IArticleReader reader, string path)
+    {
+        var items = new List<ReadItem>();
+        await foreach (var item in reader.ReadAsync(path, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

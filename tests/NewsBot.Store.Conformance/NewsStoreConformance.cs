@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chunking;
+using NewsBot.Core.Storage;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Store.Conformance;
+
+/// <summary>
+/// What every store must do, run against each of them: an article is replaced whole, never duplicated, searchable
+/// by keyword and by vector, filterable by outlet and date, and a store never mixes embedding models.
+/// </summary>
+public abstract class NewsStoreConformance : IAsyncLifetime
+{
+    private static readonly PassageChunker Chunker = new(Options.Create(new ChunkingOptions()));
+    private readonly HashEmbeddingGenerator _embedder = new();
+
+    protected INewsStore Store { get; private set; } = null!;
+
+    protected EmbeddingModelInfo Model => new(_embedder.ModelId, _embedder.Dimensions);
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<INewsStore> CreateStoreAsync();
+
+    protected virtual Task DisposeStoreAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => DisposeStoreAsync();
+
+    protected async Task<int> StoreAsync(Article article, EmbeddingModelInfo? model = null)
+    {
+        var passages = Chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
+        await Store.UpsertArticleAsync(article, passages, model ?? Model);
+        return passages.Length;
+    }
+
+    protected Task<IReadOnlyList<PassageHit>> KeywordAsync(string words, SearchFilter? filter = null, int top = 10) =>
+        Store.KeywordSearchAsync(words.Split(' '), filter ?? SearchFilter.None, top);
+
+    protected Task<IReadOnlyList<PassageHit>> VectorAsync(string text, SearchFilter? filter = null, int top = 10) =>
+        Store.VectorSearchAsync(_embedder.Embed(text), filter ?? SearchFilter.None, top);
+
+    [Fact]
+    public async Task A_stored_article_comes_back_with_its_metadata_and_hash()
+    {
+        var article = TestArticles.Harbour;
+        await StoreAsync(article);
+
+        var stored = await Store.GetArticleAsync(article.Id);
+        Assert.NotNull(stored);
+        Assert.Equal(article.Title, stored.Title);
+        Assert.Equal(article.Source, stored.Source);
+        Assert.Equal(article.Url, stored.Url);
+        Assert.Equal(article.PublishedAt, stored.PublishedAt);
+        Assert.Equal(article.ContentHash, await Store.GetContentHashAsync(article.Id));
+        Assert.Null(await Store.GetContentHashAsync("no-such-article"));
+    }
+
+    [Fact]
+    public async Task Storing_the_same_article_twice_leaves_one_copy()
+    {
+        var passages = await StoreAsync(TestArticles.Long("twice", 40));
+        await StoreAsync(TestArticles.Long("twice", 40));
+
+        var stats = await Store.GetStatsAsync();
+        Assert.Equal(1, stats.Articles);
+        Assert.Equal(passages, stats.Passages);
+        var hits = await KeywordAsync("council", top: 50);
+        Assert.Equal(hits.Count, hits.Select(h => h.PassageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_changed_article_replaces_its_old_passages()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        var changed = TestArticles.Harbour with { Body = "The harbour bridge closed again on Friday because a ferry struck a pillar. Divers inspected the damage." };
+        await StoreAsync(changed);
+
+        Assert.Empty(await KeywordAsync("repainted"));
+        var hit = Assert.Single(await KeywordAsync("ferry"));
+        Assert.Equal(changed.Id, hit.ArticleId);
+        Assert.Equal(1, (await Store.GetStatsAsync()).Passages);
+        Assert.Equal(changed.ContentHash, await Store.GetContentHashAsync(changed.Id));
+    }
+
+    [Fact]
+    public async Task Deleting_an_article_removes_it_from_every_search()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+
+        Assert.True(await Store.DeleteArticleAsync(TestArticles.Harbour.Id));
+        Assert.False(await Store.DeleteArticleAsync(TestArticles.Harbour.Id));
+
+        Assert.Null(await Store.GetArticleAsync(TestArticles.Harbour.Id));
+        Assert.Empty(await KeywordAsync("bridge"));
+        Assert.DoesNotContain(await VectorAsync("harbour bridge reopens"), h => h.ArticleId == TestArticles.Harbour.Id);
+        Assert.Equal(1, (await Store.GetStatsAsync()).Articles);
+    }
+
+    [Fact]
+    public async Task Keyword_search_ranks_the_passage_with_the_words_first()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+
+        var hits = await KeywordAsync("mayor turnout");
+        Assert.Equal(TestArticles.Election.Id, hits[0].ArticleId);
+        Assert.StartsWith(TestArticles.Election.Title, hits[0].Text, StringComparison.Ordinal);
+        Assert.Equal(TestArticles.Election.Url, hits[0].Url);
+        Assert.Equal("Daily Lantern", hits[0].Source);
+    }
+
+    [Fact]
+    public async Task Keyword_search_treats_query_syntax_as_plain_words()
+    {
+        await StoreAsync(TestArticles.Election);
+
+        var hits = await Store.KeywordSearchAsync(["mayor\"", "OR", "NEAR(", "*", "-"], SearchFilter.None, 10);
+
+        Assert.Equal(TestArticles.Election.Id, Assert.Single(hits).ArticleId);
+    }
+
+    [Fact]
+    public async Task Vector_search_ranks_the_nearest_passage_first()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+
+        var hits = await VectorAsync("apple harvest orchards valley growers");
+        Assert.Equal(TestArticles.Orchard.Id, hits[0].ArticleId);
+        Assert.True(hits[0].Score > hits[^1].Score);
+    }
+
+    [Fact]
+    public async Task Filters_restrict_both_searches_to_an_outlet_and_a_date_range()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+        var lantern = new SearchFilter { Sources = ["daily lantern"] };
+        var november = new SearchFilter { From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 11, 5, 0, 0, 0, TimeSpan.Zero) };
+
+        Assert.All(await KeywordAsync("the", lantern), h => Assert.Equal("Daily Lantern", h.Source));
+        Assert.All(await VectorAsync("the harvest", lantern), h => Assert.Equal("Daily Lantern", h.Source));
+        Assert.Equal([TestArticles.Harbour.Id], (await KeywordAsync("the", november)).Select(h => h.ArticleId).Distinct());
+        Assert.Equal([TestArticles.Harbour.Id], (await VectorAsync("the apple harvest", november)).Select(h => h.ArticleId).Distinct());
+    }
+
+    [Fact]
+    public async Task Vectors_of_another_model_are_refused_and_nothing_changes()
+    {
+        await StoreAsync(TestArticles.Harbour);
+
+        var other = new EmbeddingModelInfo("another-model", Model.Dimensions);
+        var error = await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => StoreAsync(TestArticles.Election, other));
+
+        Assert.Contains("test-hash", error.Message, StringComparison.Ordinal);
+        Assert.Contains("another-model", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetArticleAsync(TestArticles.Election.Id));
+        Assert.Equal(1, (await Store.GetStatsAsync()).Articles);
+        Assert.Equal(Model, (await Store.GetStatsAsync()).EmbeddingModel);
+    }
+
+    [Fact]
+    public async Task Stats_sources_and_latest_articles_describe_what_is_stored()
+    {
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+
+        var stats = await Store.GetStatsAsync();
+        Assert.Equal(3, stats.Articles);
+        Assert.Equal(3, stats.Sources);
+        Assert.Equal(TestArticles.Orchard.PublishedAt, stats.Oldest);
+        Assert.Equal(TestArticles.Election.PublishedAt, stats.Newest);
+        Assert.Equal(["Daily Lantern", "Test Courier", "Valley Post"], (await Store.GetSourcesAsync()).Order());
+        Assert.Equal([TestArticles.Election.Id, TestArticles.Harbour.Id], (await Store.GetLatestArticlesAsync(2)).Select(a => a.Id));
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Chunking;
+using NewsBot.Core.Storage;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Store.Embedded.Tests;
+
+/// <summary>What only a store on disk must do: survive restarts, share its files with other processes, refuse a bad file.</summary>
+public sealed class EmbeddedStoreFileTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly HashEmbeddingGenerator _embedder = new();
+    private readonly PassageChunker _chunker = new(Options.Create(new ChunkingOptions()));
+
+    [Fact]
+    public async Task Articles_survive_a_restart()
+    {
+        await StoreAsync(new EmbeddedNewsStore(_directory.Path), TestArticles.Harbour);
+
+        var reopened = new EmbeddedNewsStore(_directory.Path);
+
+        Assert.Equal(1, (await reopened.GetStatsAsync()).Articles);
+        Assert.Equal(TestArticles.Harbour.Id, (await reopened.VectorSearchAsync(_embedder.Embed("harbour bridge"), SearchFilter.None, 1))[0].ArticleId);
+    }
+
+    [Fact]
+    public async Task A_reader_sees_what_another_writer_stored_without_reopening()
+    {
+        var reader = new EmbeddedNewsStore(_directory.Path);
+        var writer = new EmbeddedNewsStore(_directory.Path);
+        await StoreAsync(writer, TestArticles.Harbour);
+        Assert.Single(await reader.VectorSearchAsync(_embedder.Embed("harbour"), SearchFilter.None, 5));
+
+        await StoreAsync(writer, TestArticles.Election);
+        await writer.DeleteArticleAsync(TestArticles.Harbour.Id);
+
+        var hits = await reader.VectorSearchAsync(_embedder.Embed("harbour"), SearchFilter.None, 5);
+        Assert.Equal([TestArticles.Election.Id], hits.Select(h => h.ArticleId));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_store_gets_a_clear_error_and_is_left_alone()
+    {
+        var path = _directory.File(EmbeddedNewsStore.FileName, "these are somebody's notes, not a database");
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => new EmbeddedNewsStore(_directory.Path).GetStatsAsync());
+
+        Assert.Contains("not a NewsBot store", error.Message, StringComparison.Ordinal);
+        Assert.Equal("these are somebody's notes, not a database", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Exact_vector_search_returns_the_true_nearest_passages_in_order()
+    {
+        var store = new EmbeddedNewsStore(_directory.Path);
+        for (var i = 0; i < 30; i++)
+        {
+            await StoreAsync(store, TestArticles.Make($"a{i}", $"Report {i}", $"Words {i} and {i * 7} and {i % 5} plus harbour {i % 3}."));
+        }
+
+        var query = _embedder.Embed("harbour 2 words 14");
+        var hits = await store.VectorSearchAsync(query, SearchFilter.None, 10);
+
+        var all = await store.VectorSearchAsync(query, SearchFilter.None, 1000);
+        Assert.Equal(30, all.Count);
+        // Exact: no passage left out scores higher than one returned (ties may come in either order).
+        var leftOut = all.Where(a => hits.All(h => h.PassageId != a.PassageId)).Max(a => a.Score);
+        Assert.All(hits, h => Assert.True(h.Score >= leftOut));
+        Assert.Equal(all.Take(10).Select(h => h.Score), hits.Select(h => h.Score));
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    private async Task StoreAsync(EmbeddedNewsStore store, NewsBot.Core.Articles.Article article)
+    {
+        var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
+        await store.UpsertArticleAsync(article, passages, new EmbeddingModelInfo(_embedder.ModelId, _embedder.Dimensions));
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
