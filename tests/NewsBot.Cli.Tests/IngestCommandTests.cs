@@ -1,0 +1,90 @@
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Cli.Tests;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _input = new();
+
+    [Fact]
+    public async Task Ingesting_twice_reports_everything_unchanged_the_second_time()
+    {
+        var first = await Cli.JsonAsync("ingest", Cli.SampleNews, "--data", _data.Path, "--json");
+        var second = await Cli.JsonAsync("ingest", Cli.SampleNews, "--data", _data.Path, "--json");
+
+        Assert.Equal(14, first.GetProperty("new").GetInt32());
+        Assert.Equal(0, second.GetProperty("new").GetInt32());
+        Assert.Equal(14, second.GetProperty("unchanged").GetInt32());
+        Assert.Equal(0, second.GetProperty("passages").GetInt32());
+        var stats = await Cli.JsonAsync("stats", "--data", _data.Path, "--json");
+        Assert.Equal(first.GetProperty("passages").GetInt32(), stats.GetProperty("passages").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bad_items_are_named_with_file_and_line_and_the_good_ones_still_go_in()
+    {
+        var feed = _input.File("feed.jsonl", """
+            {"title":"Ferry strike ends","body":"The ferry strike ended on Monday after talks.","source":"Alpha News"}
+            {"title":"no closing brace"
+            {"title":"","body":"A body without a title."}
+            """);
+
+        var (code, output, error) = await Cli.RunAsync("ingest", feed, "--data", _data.Path);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{feed}:2: malformed JSON", error, StringComparison.Ordinal);
+        Assert.Contains($"{feed}:3: the article has no title", error, StringComparison.Ordinal);
+        Assert.Contains("failed", output, StringComparison.Ordinal);
+        Assert.Equal(1, (await Cli.JsonAsync("stats", "--data", _data.Path, "--json")).GetProperty("articles").GetInt32());
+    }
+
+    [Fact]
+    public async Task Nothing_ingestible_exits_1_and_keeps_what_was_stored_before()
+    {
+        await Cli.RunAsync("ingest", Cli.SampleNews, "--data", _data.Path, "--json");
+        var junk = _input.File("junk.jsonl", "not json at all\n{\"title\":\"x\"}\n");
+
+        var (code, _, error) = await Cli.RunAsync("ingest", junk, Path.Combine(_input.Path, "missing-folder"), "--data", _data.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("missing-folder: no such file or folder", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing could be ingested", error, StringComparison.Ordinal);
+        Assert.Equal(14, (await Cli.JsonAsync("stats", "--data", _data.Path, "--json")).GetProperty("articles").GetInt32());
+    }
+
+    [Fact]
+    public async Task Delete_removes_an_article_from_search_and_names_unknown_ids()
+    {
+        await Cli.RunAsync("ingest", Cli.SampleNews, "--data", _data.Path, "--json");
+
+        var (code, output, _) = await Cli.RunAsync("delete", "pd-2026-11-10-mariners-title", "--data", _data.Path);
+        var missing = await Cli.RunAsync("delete", "no-such-id", "--data", _data.Path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("deleted pd-2026-11-10-mariners-title", output, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no-such-id: no such article", missing.Error, StringComparison.Ordinal);
+        var search = await Cli.JsonAsync("search", "Mariners coastal league title", "--data", _data.Path, "--json");
+        Assert.DoesNotContain(search.GetProperty("results").EnumerateArray(), r => r.GetProperty("article_id").GetString() == "pd-2026-11-10-mariners-title");
+    }
+
+    [Fact]
+    public async Task A_data_directory_holding_something_else_is_refused_and_left_untouched()
+    {
+        var foreign = _data.File("newsbot.db", "my spreadsheet");
+
+        var (code, _, error) = await Cli.RunAsync("ingest", Cli.SampleNews, "--data", _data.Path);
+
+        Assert.Equal(3, code);
+        Assert.Contains("is not a NewsBot store", error, StringComparison.Ordinal);
+        Assert.Equal("my spreadsheet", File.ReadAllText(foreign));
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        _input.Dispose();
+    }
+}

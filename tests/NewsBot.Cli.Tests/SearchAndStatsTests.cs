@@ -1,0 +1,91 @@
+using System.Text.Json;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Cli.Tests;
+
+/// <summary>The CLI contract other tools depend on: field names, shapes and exit codes.</summary>
+public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixture<SampleStoreFixture>
+{
+    [Fact]
+    public async Task Stats_counts_the_sample_news()
+    {
+        var stats = await Cli.JsonAsync("stats", "--data", store.Data, "--json");
+
+        Assert.Equal(14, stats.GetProperty("articles").GetInt32());
+        Assert.True(stats.GetProperty("passages").GetInt32() >= 14);
+        Assert.Equal(5, stats.GetProperty("sources").GetInt32());
+        Assert.Equal("snowflake-arctic-embed-xs", stats.GetProperty("embedding_model").GetString());
+    }
+
+    [Fact]
+    public async Task Search_finds_the_article_that_answers_the_question_with_everything_a_citation_needs()
+    {
+        var result = await Cli.JsonAsync("search", "Where will NATO open its liaison office?", "--top", "3", "--data", store.Data, "--json");
+
+        var results = result.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(3, results.Length);
+        var first = results[0];
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        Assert.Contains("Tokyo", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://northern-wire.example/world/nato-tokyo-liaison-office", first.GetProperty("url").GetString());
+        Assert.Equal("Northern Wire", first.GetProperty("source").GetString());
+        Assert.Equal("nw-2026-11-02-nato-tokyo", first.GetProperty("article_id").GetString());
+        Assert.StartsWith("2026-11-02", first.GetProperty("published_at").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("title").GetString()));
+        Assert.True(first.GetProperty("score").GetDouble() >= results[1].GetProperty("score").GetDouble());
+        Assert.All(results, r => Assert.InRange(r.GetProperty("text").GetString()!.Length, 1, 1500));
+    }
+
+    [Fact]
+    public async Task Search_filters_by_outlet_and_date()
+    {
+        var result = await Cli.JsonAsync("search", "flu vaccine efficacy", "--source", "Metro Signal", "--from", "2026-11-20", "--data", store.Data, "--json");
+
+        var results = result.GetProperty("results").EnumerateArray().ToArray();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("Metro Signal", r.GetProperty("source").GetString()));
+        Assert.All(results, r => Assert.True(string.CompareOrdinal(r.GetProperty("published_at").GetString(), "2026-11-20") >= 0));
+    }
+
+    [Fact]
+    public async Task Batch_search_writes_one_line_per_question_with_its_qid()
+    {
+        using var files = new TempDirectory();
+        var input = files.File("q.jsonl", """
+            {"qid":"q1","query":"What did the central bank do with interest rates?"}
+            {"query":"Who won the coastal league title?"}
+            """);
+        var output = Path.Combine(files.Path, "r.jsonl");
+
+        var (code, _, error) = await Cli.RunAsync("search", "--input", input, "--output", output, "--top", "5", "--data", store.Data);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 questions", error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal("q1", lines[0].GetProperty("qid").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("qid").ValueKind);
+        Assert.Equal("Who won the coastal league title?", lines[1].GetProperty("query").GetString());
+        Assert.Equal(5, lines[0].GetProperty("results").GetArrayLength());
+        Assert.Contains("3.25", lines[0].GetProperty("results")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Mariners", lines[1].GetProperty("results")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_get_a_clear_error_and_exit_code_2()
+    {
+        var noQuestion = await Cli.RunAsync("search", "--data", store.Data);
+        var badTop = await Cli.RunAsync("search", "tram", "--top", "0", "--data", store.Data);
+        var badProvider = await Cli.RunAsync("stats", "--data", store.Data, "--set", "Embeddings:Provider=Telepathy");
+        var badSetting = await Cli.RunAsync("stats", "--data", store.Data, "--set", "Search:DenseWeight=99");
+
+        Assert.Equal(2, noQuestion.ExitCode);
+        Assert.Contains("Give either a question or --input", noQuestion.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badTop.ExitCode);
+        Assert.Contains("--top", badTop.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badProvider.ExitCode);
+        Assert.Contains("Embeddings:Provider 'Telepathy'", badProvider.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badSetting.ExitCode);
+        Assert.Contains("DenseWeight", badSetting.Error, StringComparison.Ordinal);
+    }
+}
