@@ -13,7 +13,7 @@ public sealed class SearchOptions
 
     /// <summary>Weight of the vector score next to the keyword score (1.0); 0 is keyword search alone.</summary>
     [Range(0.0, 10.0)]
-    public double DenseWeight { get; set; } = 0.3;
+    public double DenseWeight { get; set; } = 0.2;
 
     /// <summary>When a question names outlets the store holds, each outlet gets its own lane of results, interleaved.</summary>
     public bool OutletLanes { get; set; } = true;
