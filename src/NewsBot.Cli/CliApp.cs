@@ -5,7 +5,7 @@ using NewsBot.Core.Storage;
 
 namespace NewsBot.Cli;
 
-/// <summary>The newsbot command line: ingest, search, stats, delete, eval.</summary>
+/// <summary>The newsbot command line: ingest, search, ask, stats, delete, eval.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -15,6 +15,7 @@ internal static class CliApp
         {
             IngestCommand.Create(context),
             SearchCommand.Create(context),
+            AskCommand.Create(context),
             StatsCommand.Create(context),
             DeleteCommand.Create(context),
             EvalCommand.Create(context),

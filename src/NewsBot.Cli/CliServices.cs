@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NewsBot.Providers;
 
@@ -33,7 +35,14 @@ internal static class CliServices
             .AddInMemoryCollection(overrides)
             .Build();
 
-        var services = new ServiceCollection().AddNewsBot(configuration).BuildServiceProvider();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddConfiguration(configuration.GetSection("Logging"))
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter(level => level >= LogLevel.Warning)
+                .Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddNewsBot(configuration)
+            .BuildServiceProvider();
         try
         {
             // The CLI has no host to run start-up validation, so run it here: bad settings fail before any work.

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Answering;
 using NewsBot.Core;
+using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using NewsBot.Embeddings.Local;
@@ -9,7 +11,7 @@ using NewsBot.Store.Embedded;
 
 namespace NewsBot.Providers;
 
-/// <summary>The one place where configuration picks the providers: which store, which embedding model.</summary>
+/// <summary>The one place where configuration picks the providers: which store, which embedding model, which chat model.</summary>
 public static class NewsBotServiceCollectionExtensions
 {
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +43,20 @@ public static class NewsBotServiceCollectionExtensions
                 throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded.");
         }
 
+        var chat = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
+        switch (chat.Provider.ToLowerInvariant())
+        {
+            case "none":
+                break;
+            case "openai" or "azureopenai" or "openaicompatible":
+                services.AddNewsBotOpenAIChat(chat);
+                break;
+            default:
+                throw new NewsBotConfigurationException(
+                    $"Chat:Provider '{chat.Provider}' is not known: use None (extractive answers), OpenAI, AzureOpenAI or OpenAICompatible.");
+        }
+
+        services.AddNewsBotAnswering(configuration, withChatModel: chat.IsEnabled);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Cli.Evaluation;
+using NewsBot.Core.Answering;
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
@@ -54,6 +55,48 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval };
+        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval, Answers(context) };
+    }
+
+    private static Command Answers(CliContext context)
+    {
+        var queries = new Argument<FileInfo>("questions") { Description = "JSONL questions with answer and question_type (MultiHop-RAG format)" };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N questions" };
+        var details = new Option<FileInfo?>("--details") { Description = "Write one JSON line per question (answer, declined, relevance) to this file" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("answers", "Answers containing the gold answer, declines, valid citations and latency") { queries, limit, details, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(queries)!;
+            if (!file.Exists)
+            {
+                throw new CliException($"{file.FullName}: no such file.");
+            }
+
+            var questions = GoldQuestion.Load(file.FullName).Take(parse.GetValue(limit) ?? int.MaxValue).ToArray();
+            await using var services = context.Services(parse);
+            var answerer = services.GetRequiredService<INewsAnswerer>();
+            var metrics = new AnswerMetrics();
+            var latencies = new List<double>();
+            await answerer.AnswerAsync(new AnswerRequest("warm up"), cancellationToken: cancellationToken);
+            await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;
+            foreach (var question in questions)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var answer = await answerer.AnswerAsync(new AnswerRequest(question.Query), cancellationToken: cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                metrics.Add(question, answer);
+                if (detailWriter is not null)
+                {
+                    await detailWriter.WriteLineAsync(JsonSerializer.Serialize(new { type = question.Type, query = question.Query, gold = question.Answer, answer = answer.Text, declined = answer.Declined }, CliContext.Json));
+                }
+            }
+
+            latencies.Sort();
+            var result = metrics.Summary(latencies);
+            context.Output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(CliContext.Json) { WriteIndented = !parse.GetValue(json) }));
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

@@ -48,7 +48,7 @@ internal static class SearchCommand
                     throw new CliException("--input needs --output RESULTS.jsonl.");
                 }
 
-                var written = await SearchBatchAsync(search, inputFile, outputFile, filter, count, context, cancellationToken);
+                var written = await SearchBatchAsync(search, inputFile, outputFile, filter, count, cancellationToken);
                 context.Error.WriteLine($"{written} questions searched; results in {outputFile.FullName}");
                 return ExitCodes.Ok;
             }
@@ -68,53 +68,11 @@ internal static class SearchCommand
         return command;
     }
 
-    private static async Task<int> SearchBatchAsync(NewsSearch search, FileInfo input, FileInfo output, SearchFilter filter, int top, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> SearchBatchAsync(NewsSearch search, FileInfo input, FileInfo output, SearchFilter filter, int top, CancellationToken cancellationToken)
     {
-        if (!input.Exists)
-        {
-            throw new CliException($"{input.FullName}: no such file.");
-        }
-
-        var questions = new List<(JsonElement? Qid, string Query)>();
-        var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(input.FullName, cancellationToken))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                var query = document.RootElement.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-                if (string.IsNullOrWhiteSpace(query))
-                {
-                    throw new CliException($"{input.FullName}:{lineNumber}: the line has no \"query\" string.");
-                }
-
-                JsonElement? qid = document.RootElement.TryGetProperty("qid", out var id) ? id.Clone() : null;
-                questions.Add((qid, query));
-            }
-            catch (JsonException ex)
-            {
-                throw new CliException($"{input.FullName}:{lineNumber}: malformed JSON ({ex.Message})");
-            }
-        }
-
-        // Written to a temporary file first, so a failed run never leaves half a results file behind.
-        var temporary = output.FullName + ".partial";
-        await using (var writer = new StreamWriter(temporary))
-        {
-            foreach (var (qid, query) in questions)
-            {
-                var hits = await search.SearchAsync(query, filter, top, cancellationToken);
-                await writer.WriteLineAsync(JsonSerializer.Serialize(new SearchResultLine(qid, query, ToResults(hits)), CliContext.Json));
-            }
-        }
-
-        File.Move(temporary, output.FullName, overwrite: true);
+        var questions = QuestionFile.Read(input);
+        await JsonLines.WriteAtomicallyAsync(output, questions, async (q, ct) =>
+            new SearchResultLine(q.Qid, q.Query, ToResults(await search.SearchAsync(q.Query, filter, top, ct))), cancellationToken);
         return questions.Count;
     }
 

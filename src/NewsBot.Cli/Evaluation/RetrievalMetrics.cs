@@ -52,7 +52,7 @@ internal sealed class RetrievalMetrics
         latency_ms_p95 = Math.Round(Percentile(sortedLatenciesMs, 0.95), 1),
     };
 
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static string Squash(string text) => text.Replace(" ", "").Replace("\n", "");

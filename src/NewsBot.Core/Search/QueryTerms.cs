@@ -18,11 +18,12 @@ public static partial class QueryTerms
 
     public static IReadOnlyList<string> Extract(string question) =>
         Word().Matches(question.ToLowerInvariant())
-            .Select(m => m.Value.Trim('\''))
-            .Where(w => w.Length > 0 && !StopWords.Contains(w))
+            .Select(m => m.Value)
+            .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !StopWords.Contains(w))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}']*")]
+    // Apostrophes split words, as in the keyword index: "NATO's" is "nato" plus a dropped "s".
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 }

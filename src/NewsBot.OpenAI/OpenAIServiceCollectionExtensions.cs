@@ -1,14 +1,21 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
 using NewsBot.Core;
+using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
 using OpenAI;
 
 namespace NewsBot.OpenAI;
 
-public static class OpenAIEmbeddingsServiceCollectionExtensions
+public static class OpenAIServiceCollectionExtensions
 {
+    private const string ChatHttpClient = "NewsBot.Chat";
+
     /// <summary>
     /// Embeddings from OpenAI, Azure OpenAI (its OpenAI-compatible v1 endpoint) or any OpenAI-compatible server
     /// such as Ollama, LM Studio or vLLM.
@@ -22,10 +29,49 @@ public static class OpenAIEmbeddingsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// A chat model for Semantic Kernel from OpenAI, Azure OpenAI or an OpenAI-compatible server, over an HTTP client
+    /// with timeouts, retries with backoff and a circuit breaker (Microsoft.Extensions.Http.Resilience).
+    /// </summary>
+    public static IServiceCollection AddNewsBotOpenAIChat(this IServiceCollection services, ChatModelOptions options)
+    {
+        var model = Require(options.Model, "Chat:Model", "the chat model or deployment name, e.g. gpt-4o-mini or llama3.1");
+        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        _ = CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Chat"); // Fails at start on bad settings.
+        services.AddHttpClient(ChatHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.TotalRequestTimeout.Timeout = timeout * (options.MaxRetries + 1) + TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+                resilience.Retry.MaxRetryAttempts = options.MaxRetries;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            });
+        services.AddSingleton<IChatCompletionService>(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(ChatHttpClient);
+            var client = CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Chat", http, timeout);
+            return new OpenAIChatCompletionService(model, client, sp.GetService<ILoggerFactory>());
+        });
+        return services;
+    }
+
     /// <summary>One client for the three OpenAI-style providers; the section names the configuration keys in errors.</summary>
-    public static OpenAIClient CreateClient(string provider, string? endpoint, string? apiKey, string section)
+    public static OpenAIClient CreateClient(string provider, string? endpoint, string? apiKey, string section, HttpClient? httpClient = null, TimeSpan? timeout = null)
     {
         var clientOptions = new OpenAIClientOptions();
+        if (httpClient is not null)
+        {
+            // Retries and timeouts come from the HTTP client's resilience pipeline, not from a second policy here.
+            clientOptions.Transport = new HttpClientPipelineTransport(httpClient);
+            clientOptions.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
+        }
+
+        if (timeout is not null)
+        {
+            clientOptions.NetworkTimeout = timeout;
+        }
+
         switch (provider.ToLowerInvariant())
         {
             case "openai":

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.Data;
+using NewsBot.Answering.Citations;
+using NewsBot.Answering.Extractive;
+using NewsBot.Answering.Generative;
+using NewsBot.Answering.Questions;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Answering;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Answering;
+
+/// <summary>
+/// Question in, cited answer out: rewrite a follow-up, read dates and recency from the question, retrieve through
+/// the kernel's news search, draft with the language model when one is configured (else extractively), and build
+/// citations from the retrieved passages. A model that fails or times out gives way to the extractive answer.
+/// </summary>
+public sealed class AnswerService(
+    IQuestionRewriter rewriter,
+    QuestionAnalyzer analyzer,
+    NewsTextSearch search,
+    ExtractiveAnswerer extractive,
+    INewsStore store,
+    IOptions<AnsweringOptions> options,
+    IOptions<ChatModelOptions> chatOptions,
+    ILogger<AnswerService> logger,
+    GenerativeAnswerer? generative = null) : INewsAnswerer
+{
+    public const string ModelUnavailableNote = "The language model did not answer, so this answer quotes the sources directly.";
+
+    public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
+        var question = await rewriter.RewriteAsync(request.Question, request.Turns, cancellationToken);
+        var intent = analyzer.Analyze(question);
+        var unknownOutlets = NamedOutlets.Unknown(question, await store.GetSourcesAsync(cancellationToken));
+        if (unknownOutlets.Count > 0)
+        {
+            return await DeclineAsync(question, intent, cancellationToken, unknownOutlets);
+        }
+
+        var passages = await RetrieveAsync(question, intent, cancellationToken);
+        if (passages.Count == 0)
+        {
+            return await DeclineAsync(question, intent, cancellationToken);
+        }
+
+        string? note = null;
+        string? draft;
+        if (generative is null)
+        {
+            draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
+        }
+        else
+        {
+            var (generated, failed) = await GenerateAsync(question, passages, onText, cancellationToken);
+            if (!failed && generated is not null && CitationBuilder.Build(generated, passages).Citations.Count == 0)
+            {
+                logger.LogWarning("The language model's answer cited no retrieved passage; answering from the sources instead");
+                failed = true;
+            }
+
+            draft = generated;
+            if (failed)
+            {
+                note = ModelUnavailableNote;
+                draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
+            }
+        }
+
+        if (draft is null)
+        {
+            return await DeclineAsync(question, intent, cancellationToken);
+        }
+
+        var (text, citations) = CitationBuilder.Build(draft, passages);
+        if (citations.Count == 0)
+        {
+            return await DeclineAsync(question, intent, cancellationToken);
+        }
+
+        var asOf = citations.Max(c => c.PublishedAt);
+        if (asOf is not null)
+        {
+            text += $"\n\nAs of {Date(asOf.Value)}.";
+        }
+
+        return new Answer(text, citations, false, question, note, asOf);
+    }
+
+    private async Task<(string? Draft, bool Failed)> GenerateAsync(string question, IReadOnlyList<NewsPassage> passages, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(chatOptions.Value.TimeoutSeconds));
+        try
+        {
+            return (await generative!.DraftAsync(question, passages, onText, timeout.Token), false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The language model failed; answering from the sources instead");
+            return (null, true);
+        }
+    }
+
+    private async Task<IReadOnlyList<NewsPassage>> RetrieveAsync(string question, QuestionIntent intent, CancellationToken cancellationToken)
+    {
+        var count = options.Value.Passages;
+        var searchOptions = new TextSearchOptions<NewsPassage>
+        {
+            Top = intent.WantsLatest ? count * 3 : count,
+            Filter = NewsTextSearch.Filter([], intent.From, intent.To),
+        };
+        var passages = await search.FindAsync(question, searchOptions, cancellationToken);
+        if (!intent.WantsLatest || passages.Count == 0)
+        {
+            return passages;
+        }
+
+        // "Latest": among the passages that match well, the newest come first.
+        var bar = passages[0].Score * 0.5;
+        return passages.Where(p => p.Score >= bar).OrderByDescending(p => p.PublishedAt ?? DateTimeOffset.MinValue)
+            .Concat(passages.Where(p => p.Score < bar))
+            .Take(count)
+            .ToArray();
+    }
+
+    private async Task<Answer> DeclineAsync(string question, QuestionIntent intent, CancellationToken cancellationToken, IReadOnlyList<string>? unknownOutlets = null)
+    {
+        var stats = await store.GetStatsAsync(cancellationToken);
+        var period = intent.Period is null ? "" : $" from {intent.Period}";
+        var reason = unknownOutlets is { Count: > 0 }
+            ? $"I don't have any articles from {string.Join(" or ", unknownOutlets)}, so I can't say what they reported. "
+            : $"I couldn't find anything about that in the news I have{period}. ";
+        var text = stats.Articles == 0
+            ? "I don't have any news stored yet, so I can't answer that."
+            : reason + (stats.Newest is { } newest ? $"My newest article is from {Date(newest)}." : "");
+        return new Answer(text.Trim(), [], true, question, null, stats.Newest);
+    }
+
+    private static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
+using NewsBot.Answering.Extractive;
+using NewsBot.Answering.Generative;
+using NewsBot.Answering.Prompts;
+using NewsBot.Answering.Questions;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core;
+using NewsBot.Core.Answering;
+
+namespace NewsBot.Answering;
+
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>
+    /// The kernel (with the news search as its <c>news</c> plugin), prompts, and both answerers. The generative one
+    /// is used when <paramref name="withChatModel"/> is true: its provider registers the kernel's chat service.
+    /// </summary>
+    public static IServiceCollection AddNewsBotAnswering(this IServiceCollection services, IConfiguration configuration, bool withChatModel)
+    {
+        services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.SectionName);
+        services.AddValidatedOptions<ChatModelOptions>(configuration, ChatModelOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<NewsTextSearch>();
+        services.AddSingleton<NewsSearchPlugin>();
+        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<NewsSearchPlugin>(), NewsSearchPlugin.PluginName));
+        services.AddKernel();
+
+        services.AddSingleton<PromptProvider>();
+        services.AddSingleton<QuestionAnalyzer>();
+        services.AddSingleton<FollowUpRewriter>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        if (withChatModel)
+        {
+            services.AddSingleton<GenerativeAnswerer>();
+            services.AddSingleton<IQuestionRewriter, ModelQuestionRewriter>();
+        }
+        else
+        {
+            services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<FollowUpRewriter>());
+        }
+
+        services.AddSingleton<INewsAnswerer, AnswerService>();
+        return services;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Chunking;
+using NewsBot.Core.Embeddings;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Answering.Extractive;
+
+/// <summary>
+/// Answers without a language model: scores every sentence of the retrieved passages by its similarity to the
+/// question (the local embedding model) and the question words it contains, drops near-duplicates, and quotes the
+/// best few, each marked with the passage it comes from. When reports of the same fact give different figures,
+/// both are shown with outlet and date.
+/// </summary>
+public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<AnsweringOptions> options)
+{
+    private const double DuplicateSimilarity = 0.9;
+    private const double SameFactSimilarity = 0.7;
+    private readonly AnsweringOptions _options = options.Value;
+
+    /// <summary>Text with [n] markers (n = 1-based passage index), or null when nothing relevant enough was found.</summary>
+    /// <param name="preferRecent">Lead with the newest report among the strong candidates ("what is the latest ...").</param>
+    public async Task<string?> DraftAsync(string question, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken)
+    {
+        var candidates = await ScoreAsync(question, passages, cancellationToken);
+        if (candidates.Count == 0 || candidates.Max(c => c.Similarity) < _options.MinSimilarity)
+        {
+            return null;
+        }
+
+        if (preferRecent)
+        {
+            var lead = candidates.Where(c => c.Score >= 0.85 * candidates[0].Score).MaxBy(c => passages[c.Passage].PublishedAt ?? DateTimeOffset.MinValue)!;
+            candidates = [lead, .. candidates.Where(c => !ReferenceEquals(c, lead))];
+        }
+
+        var chosen = Choose(candidates);
+        var weights = TermWeights(question, candidates.Select(c => c.Text).ToArray());
+        var conflict = FindConflict(chosen[0], candidates, passages, weights);
+        if (conflict is not null)
+        {
+            return DescribeConflict(chosen[0], conflict, passages);
+        }
+
+        return string.Join(' ', chosen.Select(c => Cite(c.Text, c.Passage)));
+    }
+
+    internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
+    {
+        var sentences = passages
+            .SelectMany((p, i) => p.Body.Split("\n\n").SelectMany(SentenceSplitter.Split).Select(s => (Text: s, Passage: i)))
+            .Where(s => WordCount(s.Text) is >= 4 and <= 90 && !InstructionFilter.LooksLikeInstruction(s.Text))
+            .DistinctBy(s => s.Text, StringComparer.Ordinal)
+            .ToArray();
+        if (sentences.Length == 0)
+        {
+            return [];
+        }
+
+        var questionVector = await embedder.EmbedQueryAsync(question, cancellationToken);
+        var vectors = await embedder.EmbedPassagesAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
+        var weights = TermWeights(question, sentences.Select(s => s.Text).ToArray());
+
+        return sentences
+            .Select((s, i) => new SentenceCandidate(s.Text, s.Passage, vectors[i], TensorPrimitives.Dot(questionVector.Span, vectors[i].Span), Overlap(weights, s.Text)))
+            .OrderByDescending(c => c.Score)
+            .ToArray();
+    }
+
+    private List<SentenceCandidate> Choose(IReadOnlyList<SentenceCandidate> candidates)
+    {
+        var chosen = new List<SentenceCandidate> { candidates[0] };
+        var words = WordCount(candidates[0].Text);
+        foreach (var candidate in candidates.Skip(1))
+        {
+            if (chosen.Count >= _options.MaxSentences || candidate.Score < 0.85 * candidates[0].Score)
+            {
+                break;
+            }
+
+            var length = WordCount(candidate.Text);
+            if (words + length > _options.MaxWords || chosen.Any(c => Similarity(c, candidate) > DuplicateSimilarity))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            words += length;
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// A sentence of another article on the same story (its passage matches the question about as well as the best
+    /// one's) that states the same kind of figure (e.g. "billion", "percent") with another value.
+    /// </summary>
+    private static SentenceCandidate? FindConflict(SentenceCandidate best, IReadOnlyList<SentenceCandidate> candidates, IReadOnlyList<NewsPassage> passages, Dictionary<string, double> weights)
+    {
+        var figures = Figures(best.Text);
+        if (figures.Count == 0)
+        {
+            return null;
+        }
+
+        var storyMatch = 0.75 * Overlap(weights, passages[best.Passage].Body);
+        return candidates
+            .Where(c => passages[c.Passage].ArticleId != passages[best.Passage].ArticleId)
+            .Where(c => Similarity(c, best) >= SameFactSimilarity && Overlap(weights, passages[c.Passage].Body) >= storyMatch)
+            .Where(c => Figures(c.Text) is var other && other.Keys.Any(unit => figures.TryGetValue(unit, out var values) && !values.SetEquals(other[unit])))
+            .MaxBy(c => Similarity(c, best));
+    }
+
+    /// <summary>The sentence with its marker before the closing punctuation: "... in Tokyo [1]."</summary>
+    private static string Cite(string sentence, int passage)
+    {
+        var end = sentence.Length;
+        while (end > 0 && ".!?\"'”’)".Contains(sentence[end - 1], StringComparison.Ordinal))
+        {
+            end--;
+        }
+
+        return $"{sentence[..end]} [{passage + 1}]{sentence[end..]}";
+    }
+
+    private static string DescribeConflict(SentenceCandidate a, SentenceCandidate b, IReadOnlyList<NewsPassage> passages)
+    {
+        var reports = new[] { a, b }.OrderByDescending(c => passages[c.Passage].PublishedAt ?? DateTimeOffset.MinValue).ToArray();
+        var lines = reports.Select(c => $"- {Attribution(passages[c.Passage])}: {Cite(c.Text, c.Passage)}");
+        return "Reports differ:\n" + string.Join('\n', lines) + "\nThe first is the more recent report.";
+    }
+
+    private static string Attribution(NewsPassage passage)
+    {
+        var date = passage.PublishedAt?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        return string.Join(", ", new[] { passage.Source ?? "Unknown outlet", date }.Where(s => s is not null));
+    }
+
+    /// <summary>Question words weighted by how rare they are among the candidate sentences.</summary>
+    private static Dictionary<string, double> TermWeights(string question, IReadOnlyList<string> sentences)
+    {
+        var terms = QueryTerms.Extract(question).Select(Stem).Distinct().ToArray();
+        var sentenceTerms = sentences.Select(s => QueryTerms.Extract(s).Select(Stem).ToHashSet()).ToArray();
+        return terms.ToDictionary(t => t, t => Math.Log(1 + (sentences.Count / (1.0 + sentenceTerms.Count(st => st.Contains(t))))));
+    }
+
+    private static double Overlap(Dictionary<string, double> weights, string sentence)
+    {
+        var total = weights.Values.Sum();
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var present = QueryTerms.Extract(sentence).Select(Stem).ToHashSet();
+        return weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
+    }
+
+    private static double Similarity(SentenceCandidate a, SentenceCandidate b) => TensorPrimitives.Dot(a.Vector.Span, b.Vector.Span);
+
+    /// <summary>Figures by the word that follows them: "1.2 billion and 1.45 billion" is billion: {1.2, 1.45}.</summary>
+    private static Dictionary<string, HashSet<string>> Figures(string sentence) =>
+        Figure().Matches(sentence)
+            .GroupBy(m => m.Groups["unit"].Value.ToLowerInvariant(), m => m.Groups["value"].Value.Replace(",", ""))
+            .ToDictionary(g => g.Key, g => g.ToHashSet());
+
+    private static string Stem(string word) => word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    // A number that carries a fact (amount, percentage, count; not a year) and the word or sign after it.
+    [GeneratedRegex(@"(?<![\d.,])(?!(19|20)\d{2}\b)(?<value>\d[\d,]*(\.\d+)?)(?![\d])\s?(?<unit>%|[\p{L}]+)")]
+    private static partial Regex Figure();
+}

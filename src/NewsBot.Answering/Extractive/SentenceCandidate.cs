@@ -1,0 +1,8 @@
+namespace NewsBot.Answering.Extractive;
+
+/// <summary>A sentence of a retrieved passage, with how well it answers the question.</summary>
+/// <param name="Passage">Index of the passage in retrieval order.</param>
+internal sealed record SentenceCandidate(string Text, int Passage, ReadOnlyMemory<float> Vector, double Similarity, double Overlap)
+{
+    public double Score => Similarity + (0.5 * Overlap);
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace NewsBot.Answering.Questions;
+
+/// <summary>
+/// Finds outlets a question attributes its facts to ("an article from Bloomberg", "a Reuters report") that the store
+/// holds no articles from: NewsBot cannot say what an outlet reported without its articles, so it says so.
+/// </summary>
+public static partial class NamedOutlets
+{
+    private static readonly HashSet<string> NotOutlets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "This", "That", "Which",
+    };
+
+    public static IReadOnlyList<string> Unknown(string question, IReadOnlyCollection<string> knownSources)
+    {
+        var known = knownSources.Select(Normalize).ToArray();
+        return Mentioned(question)
+            .Where(name => !NotOutlets.Contains(name.Split(' ')[0]))
+            .Where(name => !known.Any(k => k.StartsWith(Normalize(name), StringComparison.Ordinal) || Normalize(name).StartsWith(k, StringComparison.Ordinal)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+    }
+
+    private static IEnumerable<string> Mentioned(string question) =>
+        ArticleFrom().Matches(question).Concat(OutletArticle().Matches(question))
+            .OrderBy(m => m.Index)
+            .Select(m => m.Groups["name"].Value.Trim());
+
+    private static string Normalize(string name)
+    {
+        var lower = name.ToLowerInvariant().Trim();
+        return lower.StartsWith("the ", StringComparison.Ordinal) ? lower[4..] : lower;
+    }
+
+    // "an article by The Guardian", "articles from TechCrunch and ...", "coverage in Wired".
+    [GeneratedRegex(@"\b(?:articles?|piece|coverage|story|stories|reports?) (?:by|from|in|published by) (?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of |and )?\p{Lu}[\w&.'’-]*){0,4})")]
+    private static partial Regex ArticleFrom();
+
+    // "a Bloomberg article", "the Reuters report".
+    [GeneratedRegex(@"\b(?:an?|the) (?<name>\p{Lu}[\w&.'’-]*(?: \p{Lu}[\w&.'’-]*){0,3}) (?:article|piece|report|story)\b")]
+    private static partial Regex OutletArticle();
+}

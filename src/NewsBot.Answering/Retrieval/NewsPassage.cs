@@ -1,0 +1,30 @@
+using Microsoft.SemanticKernel.Data;
+
+namespace NewsBot.Answering.Retrieval;
+
+/// <summary>A retrieved passage as Semantic Kernel's text search sees it: name, link and value, plus what citations need.</summary>
+public sealed record NewsPassage
+{
+    public required string PassageId { get; init; }
+
+    public required string ArticleId { get; init; }
+
+    [TextSearchResultName]
+    public required string Title { get; init; }
+
+    public string? Source { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    [TextSearchResultLink]
+    public string? Url { get; init; }
+
+    /// <summary>The passage as the answer step receives it: header line, then text.</summary>
+    [TextSearchResultValue]
+    public required string Text { get; init; }
+
+    public double Score { get; init; }
+
+    /// <summary>The passage text without its header line.</summary>
+    public string Body => Text[(Text.IndexOf('\n') + 1)..];
+}

@@ -1,0 +1,77 @@
+using System.Linq.Expressions;
+using Microsoft.SemanticKernel.Data;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Answering.Retrieval;
+
+/// <summary>NewsBot's hybrid search (keywords + vectors, outlet lanes, filters) as a Semantic Kernel text search.</summary>
+public sealed class NewsTextSearch(NewsSearch search) : ITextSearch<NewsPassage>
+{
+    public async Task<KernelSearchResults<NewsPassage>> GetSearchResultsAsync(string query, TextSearchOptions<NewsPassage>? searchOptions = null, CancellationToken cancellationToken = default)
+    {
+        var passages = await FindAsync(query, searchOptions, cancellationToken);
+        return new KernelSearchResults<NewsPassage>(passages.ToAsyncEnumerable(), passages.Count);
+    }
+
+    public async Task<KernelSearchResults<TextSearchResult>> GetTextSearchResultsAsync(string query, TextSearchOptions<NewsPassage>? searchOptions = null, CancellationToken cancellationToken = default)
+    {
+        var passages = await FindAsync(query, searchOptions, cancellationToken);
+        return new KernelSearchResults<TextSearchResult>(passages.Select(ToTextSearchResult).ToAsyncEnumerable(), passages.Count);
+    }
+
+    public async Task<KernelSearchResults<string>> SearchAsync(string query, TextSearchOptions<NewsPassage>? searchOptions = null, CancellationToken cancellationToken = default)
+    {
+        var passages = await FindAsync(query, searchOptions, cancellationToken);
+        return new KernelSearchResults<string>(passages.Select(p => p.Text).ToAsyncEnumerable(), passages.Count);
+    }
+
+    /// <summary>The passages themselves, for callers inside NewsBot that need every field.</summary>
+    public async Task<IReadOnlyList<NewsPassage>> FindAsync(string query, TextSearchOptions<NewsPassage>? options, CancellationToken cancellationToken)
+    {
+        options ??= new TextSearchOptions<NewsPassage>();
+        var top = Math.Max(1, options.Top) + Math.Max(0, options.Skip);
+        var hits = await search.SearchAsync(query, FilterTranslator.Translate(options.Filter), top, cancellationToken);
+        return hits.Skip(options.Skip).Select(h => new NewsPassage
+        {
+            PassageId = h.PassageId,
+            ArticleId = h.ArticleId,
+            Title = h.Title,
+            Source = h.Source,
+            PublishedAt = h.PublishedAt,
+            Url = h.Url,
+            Text = h.Text,
+            Score = h.Score,
+        }).ToArray();
+    }
+
+    public static TextSearchResult ToTextSearchResult(NewsPassage passage) =>
+        new(passage.Text) { Name = passage.Title, Link = passage.Url };
+
+    /// <summary>A filter for passages from any of these outlets, published in [from, to).</summary>
+    public static Expression<Func<NewsPassage, bool>>? Filter(IReadOnlyList<string> sources, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var parameter = Expression.Parameter(typeof(NewsPassage), "p");
+        Expression? body = null;
+        if (sources.Count > 0)
+        {
+            body = sources
+                .Select(s => (Expression)Expression.Equal(Expression.Property(parameter, nameof(NewsPassage.Source)), Expression.Constant(s)))
+                .Aggregate(Expression.OrElse);
+        }
+
+        var published = Expression.Property(parameter, nameof(NewsPassage.PublishedAt));
+        if (from is { } f)
+        {
+            body = And(body, Expression.GreaterThanOrEqual(published, Expression.Constant((DateTimeOffset?)f, typeof(DateTimeOffset?))));
+        }
+
+        if (to is { } t)
+        {
+            body = And(body, Expression.LessThan(published, Expression.Constant((DateTimeOffset?)t, typeof(DateTimeOffset?))));
+        }
+
+        return body is null ? null : Expression.Lambda<Func<NewsPassage, bool>>(body, parameter);
+    }
+
+    private static Expression And(Expression? left, Expression right) => left is null ? right : Expression.AndAlso(left, right);
+}

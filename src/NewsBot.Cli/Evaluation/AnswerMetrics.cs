@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using NewsBot.Core.Answering;
+
+namespace NewsBot.Cli.Evaluation;
+
+/// <summary>
+/// Answer quality on questions with known answers: how often the answer contains the gold answer (inference and
+/// temporal questions), how often the bot declines where it should (null questions) and where it should not, and
+/// whether every [n] marker resolves to a citation.
+/// </summary>
+internal sealed partial class AnswerMetrics
+{
+    private readonly Dictionary<string, (int Total, int Declined, int ContainsGold)> _byType = new(StringComparer.Ordinal);
+    private int _answers;
+    private int _validCitations;
+
+    public void Add(GoldQuestion question, Answer answer)
+    {
+        var type = question.Type ?? "unknown";
+        var (total, declined, gold) = _byType.GetValueOrDefault(type);
+        var contains = !answer.Declined && question.Answer is { Length: > 0 } expected && answer.Text.Contains(expected, StringComparison.OrdinalIgnoreCase);
+        _byType[type] = (total + 1, declined + (answer.Declined ? 1 : 0), gold + (contains ? 1 : 0));
+
+        if (!answer.Declined)
+        {
+            _answers++;
+            var markers = Marker().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            var numbers = answer.Citations.Select(c => c.N).ToHashSet();
+            if (markers.Count > 0 && markers.SetEquals(numbers) && answer.Citations.All(c => c.Quote.Length > 0))
+            {
+                _validCitations++;
+            }
+        }
+    }
+
+    public object Summary(IReadOnlyList<double> sortedLatenciesMs)
+    {
+        (int Total, int Declined, int ContainsGold) Of(params string[] types) => types
+            .Select(t => _byType.GetValueOrDefault(t))
+            .Aggregate((0, 0, 0), (a, b) => (a.Item1 + b.Total, a.Item2 + b.Declined, a.Item3 + b.ContainsGold));
+        var goldTypes = Of("inference_query", "temporal_query");
+        var nulls = Of("null_query");
+        var answerable = Of(_byType.Keys.Where(k => k != "null_query").ToArray());
+        return new
+        {
+            questions = _byType.Values.Sum(v => v.Total),
+            contains_gold_inference_temporal = Share(goldTypes.ContainsGold, goldTypes.Total),
+            contains_gold_by_type = _byType.ToDictionary(kv => kv.Key, kv => Share(kv.Value.ContainsGold, kv.Value.Total)),
+            null_declined = Share(nulls.Declined, nulls.Total),
+            answerable_declined = Share(answerable.Declined, answerable.Total),
+            valid_citations = Share(_validCitations, _answers),
+            latency_ms_p50 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.50), 1),
+            latency_ms_p95 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.95), 1),
+        };
+    }
+
+    private static double Share(int part, int total) => total == 0 ? 0 : Math.Round((double)part / total, 4);
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Marker();
+}

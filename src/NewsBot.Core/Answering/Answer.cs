@@ -1,0 +1,17 @@
+namespace NewsBot.Core.Answering;
+
+/// <summary>
+/// What NewsBot says back: text with [n] markers, the citations those markers point to, and whether it declined.
+/// Every answerer returns this shape, so every channel renders answers the same way.
+/// </summary>
+/// <param name="Text">The answer, with [n] markers that all resolve to <see cref="Citations"/>.</param>
+/// <param name="Question">The question as answered: a follow-up rewritten to stand on its own.</param>
+/// <param name="Note">A short remark for the user, e.g. that the language model was unavailable.</param>
+/// <param name="AsOf">Publication date of the newest cited article.</param>
+public sealed record Answer(
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    bool Declined,
+    string Question,
+    string? Note = null,
+    DateTimeOffset? AsOf = null);

@@ -1,0 +1,8 @@
+namespace NewsBot.Core.Answering;
+
+/// <summary>Answers questions about the stored news. Channels (CLI, bot) depend on this and nothing else.</summary>
+public interface INewsAnswerer
+{
+    /// <param name="onText">Receives the answer text as it is generated, when the answerer streams; may be null.</param>
+    Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default);
+}

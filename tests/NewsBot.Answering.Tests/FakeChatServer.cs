@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NewsBot.Answering.Tests;
+
+/// <summary>
+/// A local OpenAI-compatible chat endpoint that answers from a script, so the real Semantic Kernel connector,
+/// HTTP stack and resilience pipeline run against it: plain and streamed replies, server errors, slow replies.
+/// </summary>
+public sealed class FakeChatServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, JsonNode, Task>> _script = new();
+
+    private FakeChatServer(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<JsonNode> Requests { get; } = new();
+
+    public string Endpoint { get; private set; } = "";
+
+    /// <summary>What to do when the script has run out.</summary>
+    public Func<HttpContext, JsonNode, Task> Otherwise { get; set; } = (context, _) => Reply(context, "NO_ANSWER");
+
+    public static async Task<FakeChatServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeChatServer(app);
+        app.MapPost("/v1/chat/completions", async context =>
+        {
+            var request = (await JsonNode.ParseAsync(context.Request.Body))!;
+            server.Requests.Enqueue(request);
+            context.Items["stream"] = request["stream"]?.GetValue<bool>() == true;
+            var step = server._script.TryDequeue(out var next) ? next : server.Otherwise;
+            await step(context, request);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = address + "/v1";
+        return server;
+    }
+
+    public void Then(Func<HttpContext, JsonNode, Task> step) => _script.Enqueue(step);
+
+    /// <summary>Answers with this text; in small pieces as server-sent events when the client asked for a stream.</summary>
+    public static async Task Reply(HttpContext context, string text)
+    {
+        context.Response.StatusCode = 200;
+        if (context.Items["stream"] is not true)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = "test-model",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = text }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
+            }));
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        foreach (var piece in Pieces(text))
+        {
+            await context.Response.WriteAsync("data: " + Chunk(new { role = "assistant", content = piece }, null) + "\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync("data: " + Chunk(new { }, "stop") + "\n\n");
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    public static Task Fail(HttpContext context, JsonNode request)
+    {
+        context.Response.StatusCode = 500;
+        return context.Response.WriteAsync("""{"error":{"message":"the model is overloaded","type":"server_error"}}""");
+    }
+
+    private static string Chunk(object delta, string? finish) => JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-test",
+        @object = "chat.completion.chunk",
+        created = 1_700_000_000,
+        model = "test-model",
+        choices = new[] { new { index = 0, delta, finish_reason = finish } },
+    });
+
+    private static IEnumerable<string> Pieces(string text)
+    {
+        for (var i = 0; i < text.Length; i += 12)
+        {
+            yield return text.Substring(i, Math.Min(12, text.Length - i));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

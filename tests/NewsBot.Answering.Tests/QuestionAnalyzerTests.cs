@@ -1,0 +1,53 @@
+using NewsBot.Answering.Questions;
+using Xunit;
+
+namespace NewsBot.Answering.Tests;
+
+public sealed class QuestionAnalyzerTests
+{
+    private readonly QuestionAnalyzer _analyzer = new(new FixedTime());
+
+    [Theory]
+    [InlineData("What happened yesterday?", "2026-11-27", "2026-11-28", "yesterday")]
+    [InlineData("Any news today?", "2026-11-28", "2026-11-29", "today")]
+    [InlineData("What did the council decide last week?", "2026-11-21", "2026-11-29", "the past week")]
+    [InlineData("Storms in the last 3 days?", "2026-11-25", "2026-11-29", "the last 3 days")]
+    [InlineData("What did the bank do in October?", "2026-10-01", "2026-11-01", "October 2026")]
+    [InlineData("What happened in December?", "2025-12-01", "2026-01-01", "December 2025")]
+    [InlineData("Elections in March 2024?", "2024-03-01", "2024-04-01", "March 2024")]
+    [InlineData("What happened last month?", "2026-10-01", "2026-11-01", "October 2026")]
+    [InlineData("Floods in 2025?", "2025-01-01", "2026-01-01", "2025")]
+    public void Relative_dates_become_publication_periods_counted_from_today(string question, string from, string to, string period)
+    {
+        var intent = _analyzer.Analyze(question);
+
+        Assert.Equal(DateTimeOffset.Parse(from + "T00:00:00Z"), intent.From);
+        Assert.Equal(DateTimeOffset.Parse(to + "T00:00:00Z"), intent.To);
+        Assert.Equal(period, intent.Period);
+    }
+
+    [Fact]
+    public void Latest_asks_for_recency_and_a_plain_question_for_nothing()
+    {
+        Assert.True(_analyzer.Analyze("What is the latest on the tram line?").WantsLatest);
+        Assert.Equal(QuestionIntent.None, _analyzer.Analyze("Where will NATO open its office? It may be Tokyo."));
+    }
+
+    [Fact]
+    public void Only_follow_ups_are_rewritten_by_the_heuristic()
+    {
+        Assert.True(FollowUpRewriter.IsFollowUp("And what did China say?"));
+        Assert.True(FollowUpRewriter.IsFollowUp("Why did they do it?"));
+        Assert.False(FollowUpRewriter.IsFollowUp("What did China's foreign ministry say about NATO expansion?"));
+    }
+
+    [Fact]
+    public void Outlets_the_store_does_not_hold_are_recognised_and_held_ones_are_not()
+    {
+        var known = new[] { "The Guardian", "BBC News - Technology", "TechCrunch" };
+
+        Assert.Equal(["Bloomberg", "Reuters"], NamedOutlets.Unknown("Considering a Bloomberg article and a report from Reuters, which firm grew?", known));
+        Assert.Empty(NamedOutlets.Unknown("According to articles from The Guardian and BBC News, who won? A TechCrunch report says more.", known));
+        Assert.Empty(NamedOutlets.Unknown("What did the article published on October 12 say about the council?", known));
+    }
+}

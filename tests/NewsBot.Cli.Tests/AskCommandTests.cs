@@ -1,0 +1,62 @@
+using System.Text.Json;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Cli.Tests;
+
+/// <summary>The ask contract: answer, declined, and citations with everything a user needs to check them.</summary>
+public sealed class AskCommandTests(SampleStoreFixture store) : IClassFixture<SampleStoreFixture>
+{
+    [Fact]
+    public async Task Ask_answers_with_citations_that_name_title_outlet_date_link_and_quote()
+    {
+        var result = await Cli.JsonAsync("ask", "Where will NATO open its liaison office?", "--data", store.Data, "--json");
+
+        Assert.Contains("Tokyo", result.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.False(result.GetProperty("declined").GetBoolean());
+        var citation = result.GetProperty("citations")[0];
+        Assert.Equal(1, citation.GetProperty("n").GetInt32());
+        Assert.Equal("nw-2026-11-02-nato-tokyo", citation.GetProperty("article_id").GetString());
+        Assert.Equal("Northern Wire", citation.GetProperty("source").GetString());
+        Assert.StartsWith("2026-11-02", citation.GetProperty("published_at").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://northern-wire.example/world/nato-tokyo-liaison-office", citation.GetProperty("url").GetString());
+        Assert.Contains("Tokyo", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(citation.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Batch_ask_writes_one_answer_per_question_and_declines_what_the_news_does_not_cover()
+    {
+        using var files = new TempDirectory();
+        var input = files.File("q.jsonl", """
+            {"qid":7,"query":"Which team won the coastal football league?"}
+            {"qid":"x","query":"What is the boiling point of liquid nitrogen?"}
+            """);
+        var output = Path.Combine(files.Path, "a.jsonl");
+
+        var (code, _, error) = await Cli.RunAsync("ask", "--input", input, "--output", output, "--data", store.Data);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 questions answered", error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(7, lines[0].GetProperty("qid").GetInt32());
+        Assert.Contains("Mariners", lines[0].GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("x", lines[1].GetProperty("qid").GetString());
+        Assert.True(lines[1].GetProperty("declined").GetBoolean());
+        Assert.Equal(0, lines[1].GetProperty("citations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_malformed_questions_file_is_named_by_line_and_no_output_is_left_behind()
+    {
+        using var files = new TempDirectory();
+        var input = files.File("q.jsonl", "{\"query\":\"Who won?\"}\n{\"qid\":2}\n");
+        var output = Path.Combine(files.Path, "a.jsonl");
+
+        var (code, _, error) = await Cli.RunAsync("ask", "--input", input, "--output", output, "--data", store.Data);
+
+        Assert.Equal(2, code);
+        Assert.Contains("q.jsonl:2: the line has no \"query\" string", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+}
