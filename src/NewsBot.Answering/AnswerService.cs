@@ -34,40 +34,21 @@ public sealed class AnswerService(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
         var question = await rewriter.RewriteAsync(request.Question, request.Turns, cancellationToken);
-        var intent = analyzer.Analyze(question);
-        var unknownOutlets = NamedOutlets.Unknown(question, await store.GetSourcesAsync(cancellationToken));
+        var sources = await store.GetSourcesAsync(cancellationToken);
+        var unknownOutlets = NamedOutlets.Unknown(question, sources);
+        var intent = analyzer.Analyze(WithoutOutletNames(question, sources));
         if (unknownOutlets.Count > 0)
         {
             return await DeclineAsync(question, intent, cancellationToken, unknownOutlets);
         }
 
         var passages = await RetrieveAsync(question, intent, cancellationToken);
-        if (passages.Count == 0)
+        var (draft, note) = await DraftAsync(question, passages, intent, onText, cancellationToken);
+        if (draft is null && intent.Period is not null && !intent.Relative)
         {
-            return await DeclineAsync(question, intent, cancellationToken);
-        }
-
-        string? note = null;
-        string? draft;
-        if (generative is null)
-        {
-            draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
-        }
-        else
-        {
-            var (generated, failed) = await GenerateAsync(question, passages, onText, cancellationToken);
-            if (!failed && generated is not null && CitationBuilder.Build(generated, passages).Citations.Count == 0)
-            {
-                logger.LogWarning("The language model's answer cited no retrieved passage; answering from the sources instead");
-                failed = true;
-            }
-
-            draft = generated;
-            if (failed)
-            {
-                note = ModelUnavailableNote;
-                draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
-            }
+            // "in 2021" may date the events rather than the reporting: look again without the period.
+            passages = await RetrieveAsync(question, intent.WithoutPeriod, cancellationToken);
+            (draft, note) = await DraftAsync(question, passages, intent.WithoutPeriod, onText, cancellationToken);
         }
 
         if (draft is null)
@@ -89,6 +70,38 @@ public sealed class AnswerService(
 
         return new Answer(text, citations, false, question, note, asOf);
     }
+
+    /// <summary>The language model's draft when one is configured and answers with citations; otherwise the extractive one, with a note if the model failed.</summary>
+    private async Task<(string? Draft, string? Note)> DraftAsync(
+        string question, IReadOnlyList<NewsPassage> passages, QuestionIntent intent, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
+    {
+        if (passages.Count == 0)
+        {
+            return (null, null);
+        }
+
+        if (generative is not null)
+        {
+            var (generated, failed) = await GenerateAsync(question, passages, onText, cancellationToken);
+            if (!failed && generated is not null && CitationBuilder.Build(generated, passages).Citations.Count == 0)
+            {
+                logger.LogWarning("The language model's answer cited no retrieved passage; answering from the sources instead");
+                failed = true;
+            }
+
+            if (!failed)
+            {
+                return (generated, null);
+            }
+        }
+
+        var draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
+        return (draft, generative is null ? null : ModelUnavailableNote);
+    }
+
+    /// <summary>The question without the outlet names the store holds, so "Business Today" is not read as a date.</summary>
+    private static string WithoutOutletNames(string question, IEnumerable<string> sources) =>
+        sources.OrderByDescending(s => s.Length).Aggregate(question, (q, s) => q.Replace(s, " ", StringComparison.Ordinal));
 
     private async Task<(string? Draft, bool Failed)> GenerateAsync(string question, IReadOnlyList<NewsPassage> passages, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {

@@ -92,6 +92,15 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_named_year_that_dates_the_events_does_not_hide_the_reporting()
+    {
+        var answer = await _bot.AskAsync("Who first discussed the NATO partnership with Fumio Kishida in Tokyo in 2023?");
+
+        Assert.False(answer.Declined);
+        Assert.Contains("Stoltenberg", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_outlet_named_in_the_question_is_the_only_source_cited()
     {
         var answer = await _bot.AskAsync("What did Metro Signal report about the flu vaccine?");

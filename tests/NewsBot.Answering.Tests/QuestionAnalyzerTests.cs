@@ -27,6 +27,14 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void Only_periods_counted_from_today_are_strict_filters()
+    {
+        Assert.True(_analyzer.Analyze("What happened yesterday?").Relative);
+        Assert.False(_analyzer.Analyze("Which company invested 26 billion in 2021?").Relative);
+        Assert.False(_analyzer.Analyze("What did the bank do in October?").Relative);
+    }
+
+    [Fact]
     public void Latest_asks_for_recency_and_a_plain_question_for_nothing()
     {
         Assert.True(_analyzer.Analyze("What is the latest on the tram line?").WantsLatest);

@@ -63,7 +63,7 @@ public sealed partial class QuestionAnalyzer(TimeProvider time)
                 ? int.Parse(month.Groups["year"].Value, CultureInfo.InvariantCulture)
                 : number > today.Month ? today.Year - 1 : today.Year;
             var start = new DateTimeOffset(year, number, 1, 0, 0, 0, TimeSpan.Zero);
-            return new(start, start.AddMonths(1), start.ToString("MMMM yyyy", CultureInfo.InvariantCulture), latest);
+            return new(start, start.AddMonths(1), start.ToString("MMMM yyyy", CultureInfo.InvariantCulture), latest, Relative: false);
         }
 
         if (Word("this year").IsMatch(text))
@@ -74,7 +74,7 @@ public sealed partial class QuestionAnalyzer(TimeProvider time)
         if (InYear().Match(text) is { Success: true } inYear)
         {
             var year = int.Parse(inYear.Groups["year"].Value, CultureInfo.InvariantCulture);
-            return new(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), year.ToString(CultureInfo.InvariantCulture), latest);
+            return new(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), year.ToString(CultureInfo.InvariantCulture), latest, Relative: false);
         }
 
         return latest ? QuestionIntent.None with { WantsLatest = true } : QuestionIntent.None;

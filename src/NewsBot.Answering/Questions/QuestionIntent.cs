@@ -2,7 +2,14 @@ namespace NewsBot.Answering.Questions;
 
 /// <summary>What a question asks for beyond its words: a publication period, and whether the newest news matters most.</summary>
 /// <param name="Period">How the period reads to a user, e.g. "yesterday" or "October 2026".</param>
-public sealed record QuestionIntent(DateTimeOffset? From, DateTimeOffset? To, string? Period, bool WantsLatest)
+/// <param name="Relative">
+/// True for periods counted from today ("yesterday", "last week"), which are about when news was published. A named
+/// month or year ("in 2021") may instead be when the reported events happened, so it only narrows the search when
+/// news from that period answers the question.
+/// </param>
+public sealed record QuestionIntent(DateTimeOffset? From, DateTimeOffset? To, string? Period, bool WantsLatest, bool Relative = true)
 {
     public static QuestionIntent None { get; } = new(null, null, null, false);
+
+    public QuestionIntent WithoutPeriod => this with { From = null, To = null, Period = null };
 }
