@@ -1,0 +1,40 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using NewsBot.Bots;
+using NewsBot.Core;
+using NewsBot.Core.Storage;
+using NewsBot.Feedback;
+using NewsBot.Hosting;
+using NewsBot.State;
+
+namespace NewsBot;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Bot Framework front end: CloudAdapter with authentication from the standard settings (anonymous when
+    /// MicrosoftAppId is empty), conversation state persisted beside the news store, feedback, sample news seeding.
+    /// </summary>
+    public static IServiceCollection AddNewsBotChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<BotOptions>(configuration, BotOptions.SectionName);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+
+        services.AddSingleton<IStorage>(sp => new SqliteBotStorage(BotDatabase(sp)));
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
+        services.AddTransient<IBot, NewsBotActivityHandler>();
+        services.AddHostedService<SampleNewsSeeder>();
+        return services;
+    }
+
+    private static string BotDatabase(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<IOptions<VectorStoreOptions>>().Value.ResolvedDataDirectory;
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, "bot-state.db");
+    }
+}

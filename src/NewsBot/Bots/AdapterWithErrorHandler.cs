@@ -1,0 +1,21 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace NewsBot.Bots;
+
+/// <summary>CloudAdapter whose turn errors are logged, apologised for, and traced for the Emulator.</summary>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
+        : base(auth, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in a bot turn: {Message}", exception.Message);
+            await turnContext.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again in a moment.");
+            await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError");
+        };
+    }
+}

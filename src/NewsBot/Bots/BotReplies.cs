@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Bot.Schema;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Bots;
+
+/// <summary>The bot's own messages: welcome, help, the latest headlines.</summary>
+public static class BotReplies
+{
+    public const string Help = "help";
+    public const string WhatsNew = "what's new";
+    public const string Reset = "reset";
+
+    public static IMessageActivity Welcome(StoreStats stats, IReadOnlyList<Article> latest)
+    {
+        var text = new StringBuilder("Hi, I'm **NewsBot**. Ask me about the news and I'll answer with sources you can open.\n\n");
+        text.Append(stats.Articles == 0
+            ? "I don't have any articles yet."
+            : $"I know {stats.Articles} articles from {stats.Sources} outlets, the newest from {Date(stats.Newest)}.");
+        text.Append("\n\nType **help** for what I can do, **what's new** for the latest headlines, or try one of these:");
+        return WithSuggestions(text.ToString(), Examples(latest));
+    }
+
+    public static IMessageActivity HelpMessage(IReadOnlyList<Article> latest) => WithSuggestions(
+        """
+        I answer questions about the news I have stored, and every answer cites its sources [1].
+
+        - Ask about a topic, a person or a place: *Where will NATO open its liaison office?*
+        - Say when: *What happened yesterday?*, *... last week*, *... in October*; or ask for *the latest*.
+        - Name an outlet: *What did Northern Wire report about the storm?*
+        - Follow up: *And what did China say?*
+        - **what's new**: the latest headlines. **reset**: forget our conversation.
+        """,
+        Examples(latest));
+
+    public static IMessageActivity Latest(IReadOnlyList<Article> latest)
+    {
+        if (latest.Count == 0)
+        {
+            return MessageFactory("I don't have any articles yet.");
+        }
+
+        var text = new StringBuilder("**The latest headlines**\n");
+        foreach (var article in latest)
+        {
+            var title = article.Url is null ? article.Title : $"[{article.Title}]({article.Url})";
+            text.Append($"\n- {title} — {article.Source ?? "unknown outlet"}, {Date(article.PublishedAt)}");
+        }
+
+        return WithSuggestions(text.ToString(), Examples(latest));
+    }
+
+    public static IMessageActivity Forgotten() => MessageFactory("Done: I've forgotten our conversation. What would you like to know?");
+
+    /// <summary>Questions drawn from the stored headlines, so they always have an answer.</summary>
+    public static IReadOnlyList<string> Examples(IReadOnlyList<Article> latest) =>
+        latest.Take(3).Select(a => $"Tell me about: {a.Title}").ToArray();
+
+    public static IMessageActivity WithSuggestions(string text, IReadOnlyList<string> suggestions)
+    {
+        var activity = MessageFactory(text);
+        if (suggestions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions { Actions = suggestions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList() };
+        }
+
+        return activity;
+    }
+
+    private static IMessageActivity MessageFactory(string text)
+    {
+        var activity = Activity.CreateMessageActivity();
+        activity.Text = text;
+        activity.TextFormat = TextFormatTypes.Markdown;
+        return activity;
+    }
+
+    private static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "an unknown date";
+}

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Answering;
+using NewsBot.Core.Storage;
+using NewsBot.Feedback;
+using NewsBot.Rendering;
+using NewsBot.State;
+using Newtonsoft.Json.Linq;
+
+namespace NewsBot.Bots;
+
+/// <summary>
+/// The conversation: a welcome when someone joins, commands (help, what's new, reset), and for anything else a
+/// typing indicator followed by a cited answer that knows the conversation so far. Teams feedback is stored.
+/// </summary>
+public sealed partial class NewsBotActivityHandler(
+    INewsAnswerer answerer,
+    INewsStore store,
+    ConversationState conversationState,
+    FeedbackStore feedback,
+    IOptions<BotOptions> options,
+    ILogger<NewsBotActivityHandler> logger) : ActivityHandler
+{
+    private const int LatestCount = 5;
+    private readonly IStatePropertyAccessor<ConversationData> _conversation = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersAdded.All(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            return;
+        }
+
+        var stats = await store.GetStatsAsync(cancellationToken);
+        var latest = await store.GetLatestArticlesAsync(LatestCount, cancellationToken);
+        await turnContext.SendActivityAsync(BotReplies.Welcome(stats, latest), cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        turnContext.Activity.RemoveRecipientMention();
+        var text = (turnContext.Activity.Text ?? "").Trim();
+        if (text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+            return;
+        }
+
+        switch (Command(text))
+        {
+            case BotReplies.Help:
+                await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+                return;
+            case BotReplies.WhatsNew:
+                await turnContext.SendActivityAsync(BotReplies.Latest(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+                return;
+            case BotReplies.Reset:
+                await _conversation.DeleteAsync(turnContext, cancellationToken);
+                await turnContext.SendActivityAsync(BotReplies.Forgotten(), cancellationToken);
+                return;
+        }
+
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+        var conversation = await _conversation.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var answer = await answerer.AnswerAsync(new AnswerRequest(text, conversation.History.ToArray()), cancellationToken: cancellationToken);
+        conversation.Remember(new ConversationTurn(answer.Question, answer.Text), options.Value.HistoryTurns);
+
+        var reply = AnswerActivities.For(answer, turnContext.Activity.ChannelId, options.Value.FeedbackButtons, Suggestions(answer));
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != "message/submitAction")
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        var value = turnContext.Activity.Value as JObject ?? JObject.FromObject(turnContext.Activity.Value ?? new JObject());
+        var actionValue = value["actionValue"] as JObject;
+        var reaction = actionValue?["reaction"]?.ToString();
+        if (value["actionName"]?.ToString() != "feedback" || string.IsNullOrEmpty(reaction))
+        {
+            return new InvokeResponse { Status = 400 };
+        }
+
+        await feedback.AddAsync(new AnswerFeedback(turnContext.Activity.Conversation?.Id, turnContext.Activity.ReplyToId, reaction, FeedbackText(actionValue!), DateTimeOffset.UtcNow), cancellationToken);
+        logger.LogInformation("Feedback {Reaction} on {ReplyToId}", reaction, turnContext.Activity.ReplyToId);
+        return new InvokeResponse { Status = 200 };
+    }
+
+    /// <summary>Teams sends the comment as a JSON string: {"feedbackText": "..."}.</summary>
+    private static string? FeedbackText(JObject actionValue)
+    {
+        var raw = actionValue["feedback"]?.ToString();
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JObject.Parse(raw)["feedbackText"]?.ToString() ?? raw;
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return raw;
+        }
+    }
+
+    private static string? Command(string text)
+    {
+        var normalized = CommandNoise().Replace(text.ToLowerInvariant(), "").Replace('’', '\'');
+        return normalized switch
+        {
+            "help" or "?" or "commands" => BotReplies.Help,
+            "what's new" or "whats new" or "what is new" or "news" or "headlines" or "latest headlines" => BotReplies.WhatsNew,
+            "reset" or "start over" or "clear" or "forget" => BotReplies.Reset,
+            _ => null,
+        };
+    }
+
+    private static IReadOnlyList<string> Suggestions(Answer answer) => answer.Declined
+        ? [BotReplies.WhatsNew, BotReplies.Help]
+        : answer.Citations.Take(2).Select(c => $"Tell me more about: {c.Title}").Append(BotReplies.WhatsNew).ToArray();
+
+    [GeneratedRegex(@"^[/!\s]+|[.!?\s]+$")]
+    private static partial Regex CommandNoise();
+}

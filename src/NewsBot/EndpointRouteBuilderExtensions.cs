@@ -1,0 +1,50 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using NewsBot.Hosting;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace NewsBot;
+
+public static class EndpointRouteBuilderExtensions
+{
+    /// <summary>POST /api/messages (the Bot Framework endpoint) and GET /healthz.</summary>
+    public static IEndpointRouteBuilder MapNewsBot(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", MessagesAsync);
+        endpoints.MapGet("/healthz", HealthEndpoint.GetAsync);
+        return endpoints;
+    }
+
+    private static async Task MessagesAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    {
+        // A body that is not an activity is the sender's mistake: 400, never a failed turn.
+        context.Request.EnableBuffering();
+        if (!await IsActivityAsync(context.Request, cancellationToken))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { error = "The request body must be a Bot Framework activity (JSON with a type)." }, cancellationToken);
+            return;
+        }
+
+        await adapter.ProcessAsync(context.Request, context.Response, bot, cancellationToken);
+    }
+
+    private static async Task<bool> IsActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body, leaveOpen: true);
+            var body = await reader.ReadToEndAsync(cancellationToken);
+            return JToken.Parse(body) is JObject activity && activity["type"]?.Type == JTokenType.String;
+        }
+        catch (JsonReaderException)
+        {
+            return false;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+}

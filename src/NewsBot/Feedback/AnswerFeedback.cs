@@ -1,0 +1,4 @@
+namespace NewsBot.Feedback;
+
+/// <param name="Reaction">"like" or "dislike".</param>
+public sealed record AnswerFeedback(string? ConversationId, string? ReplyToId, string Reaction, string? Comment, DateTimeOffset ReceivedAt);

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Ingestion;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Hosting;
+
+/// <summary>On first start, with an empty store, ingests the sample news so a newcomer can ask straight away.</summary>
+public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipeline, IOptions<BotOptions> options, ILogger<SampleNewsSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedSampleNews || (await store.GetStatsAsync(cancellationToken)).Articles > 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(AppContext.BaseDirectory, options.Value.SampleNewsPath);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("The store is empty and the sample news is not at {Path}; ingest news with the CLI", path);
+            return;
+        }
+
+        var report = await pipeline.IngestAsync([path], cancellationToken: cancellationToken);
+        logger.LogInformation("The store was empty: ingested {Count} sample articles from {Path}", report.New, path);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using NewsBot.Core.Answering;
+using Newtonsoft.Json.Linq;
+
+namespace NewsBot.Rendering;
+
+/// <summary>
+/// An answer as a message for each channel. Teams: the text with [n] markers, the AI label and citation entity, and
+/// feedback buttons. Web Chat, the Emulator and others: Markdown whose [n] markers link to the article, followed by
+/// a numbered source list, plus the same citation entity.
+/// </summary>
+public static partial class AnswerActivities
+{
+    public static IMessageActivity For(Answer answer, string? channelId, bool feedbackButtons, IReadOnlyList<string> suggestions)
+    {
+        var teams = channelId == Channels.Msteams;
+        var text = new StringBuilder(teams ? answer.Text : LinkMarkers(answer));
+        if (answer.Note is not null)
+        {
+            text.Append("\n\n_").Append(answer.Note).Append('_');
+        }
+
+        if (!teams && answer.Citations.Count > 0)
+        {
+            text.Append("\n\n**Sources**\n");
+            foreach (var c in answer.Citations)
+            {
+                text.Append("\n").Append(c.N.ToString(CultureInfo.InvariantCulture)).Append(". ")
+                    .Append(c.Url is null ? Escape(c.Title) : $"[{Escape(c.Title)}]({c.Url})")
+                    .Append(" — ").Append(Escape(c.Source ?? "unknown outlet"))
+                    .Append(c.PublishedAt is { } date ? ", " + date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "");
+            }
+        }
+
+        var activity = Activity.CreateMessageActivity();
+        activity.Text = text.ToString();
+        activity.TextFormat = TextFormatTypes.Markdown;
+        if (!answer.Declined)
+        {
+            activity.Entities = [CitationEntity.For(answer.Citations)];
+            if (teams && feedbackButtons)
+            {
+                activity.ChannelData = new JObject { ["feedbackLoop"] = new JObject { ["type"] = "default" } };
+            }
+        }
+
+        if (suggestions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions { Actions = suggestions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList() };
+        }
+
+        return activity;
+    }
+
+    /// <summary>"[1]" becomes a Markdown link to the cited article, so a reader can open it from the sentence.</summary>
+    private static string LinkMarkers(Answer answer)
+    {
+        var urls = answer.Citations.Where(c => c.Url is not null).ToDictionary(c => c.N, c => c.Url!);
+        return Marker().Replace(answer.Text, m =>
+            urls.TryGetValue(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), out var url) ? $"[{m.Value}]({url})" : m.Value);
+    }
+
+    private static string Escape(string text) => text.Replace("[", "\\[").Replace("]", "\\]");
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Marker();
+}
