@@ -15,6 +15,7 @@ namespace NewsBot.OpenAI;
 public static class OpenAIServiceCollectionExtensions
 {
     private const string ChatHttpClient = "NewsBot.Chat";
+    private const string EmbeddingsHttpClient = "NewsBot.Embeddings";
 
     /// <summary>
     /// Embeddings from OpenAI, Azure OpenAI (its OpenAI-compatible v1 endpoint) or any OpenAI-compatible server
@@ -23,8 +24,13 @@ public static class OpenAIServiceCollectionExtensions
     public static IServiceCollection AddNewsBotOpenAIEmbeddings(this IServiceCollection services, EmbeddingOptions options)
     {
         var model = Require(options.Model, "Embeddings:Model", "the embedding model or deployment name, e.g. text-embedding-3-small");
-        var client = CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Embeddings");
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => client.GetEmbeddingClient(model).AsIEmbeddingGenerator());
+        _ = CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Embeddings"); // Fails at start on bad settings.
+        AddResilientHttpClient(services, EmbeddingsHttpClient, TimeSpan.FromSeconds(60), maxRetries: 3);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingsHttpClient);
+            return CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Embeddings", http).GetEmbeddingClient(model).AsIEmbeddingGenerator();
+        });
         services.AddSingleton(new EmbeddingProfile(model, null, options.QueryPrefix ?? ""));
         return services;
     }
@@ -38,15 +44,7 @@ public static class OpenAIServiceCollectionExtensions
         var model = Require(options.Model, "Chat:Model", "the chat model or deployment name, e.g. gpt-4o-mini or llama3.1");
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         _ = CreateClient(options.Provider, options.Endpoint, options.ApiKey, "Chat"); // Fails at start on bad settings.
-        services.AddHttpClient(ChatHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.AttemptTimeout.Timeout = timeout;
-                resilience.TotalRequestTimeout.Timeout = timeout * (options.MaxRetries + 1) + TimeSpan.FromSeconds(5);
-                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
-                resilience.Retry.MaxRetryAttempts = options.MaxRetries;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
-            });
+        AddResilientHttpClient(services, ChatHttpClient, timeout, options.MaxRetries);
         services.AddSingleton<IChatCompletionService>(sp =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(ChatHttpClient);
@@ -55,6 +53,18 @@ public static class OpenAIServiceCollectionExtensions
         });
         return services;
     }
+
+    /// <summary>An HTTP client with a timeout per attempt, retries with exponential backoff, and a circuit breaker.</summary>
+    private static void AddResilientHttpClient(IServiceCollection services, string name, TimeSpan timeout, int maxRetries) =>
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.TotalRequestTimeout.Timeout = timeout * (maxRetries + 1) + TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+                resilience.Retry.MaxRetryAttempts = maxRetries;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            });
 
     /// <summary>One client for the three OpenAI-style providers; the section names the configuration keys in errors.</summary>
     public static OpenAIClient CreateClient(string provider, string? endpoint, string? apiKey, string section, HttpClient? httpClient = null, TimeSpan? timeout = null)

@@ -24,6 +24,8 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
+    public int EmbeddingRequests { get; private set; }
+
     public string Endpoint { get; private set; } = "";
 
     /// <summary>What to do when the script has run out.</summary>
@@ -43,6 +45,20 @@ public sealed class FakeChatServer : IAsyncDisposable
             context.Items["stream"] = request["stream"]?.GetValue<bool>() == true;
             var step = server._script.TryDequeue(out var next) ? next : server.Otherwise;
             await step(context, request);
+        });
+        app.MapPost("/v1/embeddings", async context =>
+        {
+            var request = (await JsonNode.ParseAsync(context.Request.Body))!;
+            server.EmbeddingRequests++;
+            var inputs = request["input"] is JsonArray array ? array.Select(i => (string)i!).ToArray() : [(string)request["input"]!];
+            var embedder = new NewsBot.Testing.HashEmbeddingGenerator(16);
+            await context.Response.WriteAsJsonAsync(new
+            {
+                @object = "list",
+                model = (string?)request["model"],
+                data = inputs.Select((text, i) => new { @object = "embedding", index = i, embedding = embedder.Embed(text) }),
+                usage = new { prompt_tokens = 1, total_tokens = 1 },
+            });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
