@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Bots;
 using NewsBot.Core;
 using NewsBot.Core.Storage;
+using NewsBot.DirectLine;
 using NewsBot.Feedback;
 using NewsBot.Hosting;
 using NewsBot.State;
@@ -21,13 +22,18 @@ public static class BotServiceCollectionExtensions
     {
         services.AddValidatedOptions<BotOptions>(configuration, BotOptions.SectionName);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         services.AddSingleton<IStorage>(sp => new SqliteBotStorage(BotDatabase(sp)));
         services.AddSingleton<ConversationState>();
         services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
         services.AddTransient<IBot, NewsBotActivityHandler>();
         services.AddHostedService<SampleNewsSeeder>();
+
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddSingleton<LocalDirectLine>();
+        services.AddHttpClient("DirectLine").AddStandardResilienceHandler();
         return services;
     }
 

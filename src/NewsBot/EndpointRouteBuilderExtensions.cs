@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using NewsBot.DirectLine;
 using NewsBot.Hosting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -8,12 +9,15 @@ namespace NewsBot;
 
 public static class EndpointRouteBuilderExtensions
 {
-    /// <summary>POST /api/messages (the Bot Framework endpoint) and GET /healthz.</summary>
-    public static IEndpointRouteBuilder MapNewsBot(this IEndpointRouteBuilder endpoints)
+    /// <summary>POST /api/messages (the Bot Framework endpoint), GET /healthz, and the web chat page with its Direct Line.</summary>
+    public static WebApplication MapNewsBot(this WebApplication app)
     {
-        endpoints.MapPost("/api/messages", MessagesAsync);
-        endpoints.MapGet("/healthz", HealthEndpoint.GetAsync);
-        return endpoints;
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapPost("/api/messages", MessagesAsync);
+        app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        app.MapDirectLine();
+        return app;
     }
 
     private static async Task MessagesAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class LiveIngestTests : IDisposable
     private static async Task<int> RunCliAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliPath());
+        start.ArgumentList.Add(BotProcess.BuiltPath("src/NewsBot.Cli", "newsbot.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -38,20 +38,6 @@ public sealed class LiveIngestTests : IDisposable
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
         return process.ExitCode;
-    }
-
-    /// <summary>The CLI as built beside this test project: same configuration and framework folders.</summary>
-    private static string CliPath()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, "src", "NewsBot.Cli", "bin", configuration, framework, "newsbot.dll");
     }
 
     public void Dispose()

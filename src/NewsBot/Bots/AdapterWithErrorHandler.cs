@@ -18,4 +18,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError");
         };
     }
+
+    /// <summary>
+    /// Runs a turn for an activity that arrived through this host's own local Direct Line, authenticated as an
+    /// anonymous channel request the way an Emulator request without a token is.
+    /// </summary>
+    public Task<InvokeResponse> ProcessLocalActivityAsync(Microsoft.Bot.Schema.Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(string.Empty, activity, callback, cancellationToken);
 }

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace NewsBot.DirectLine;
+
+/// <summary>
+/// <c>POST /api/directline/token</c> for the web chat page, and the local Direct Line 3.0 endpoint under
+/// <c>/v3/directline</c> (conversations, posting, polling with a watermark) used when no Azure secret is set.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/directline/token", TokenAsync);
+        var local = endpoints.MapGroup("/v3/directline");
+        local.MapPost("/conversations", StartAsync);
+        local.MapGet("/conversations/{id}", (string id, HttpContext context, LocalDirectLine directLine) =>
+            WithConversation(context, directLine, id, c => Ok(new { conversationId = c.Id, token = c.Token, expires_in = 3600 })));
+        local.MapPost("/conversations/{id}/activities", PostAsync);
+        local.MapGet("/conversations/{id}/activities", (string id, string? watermark, HttpContext context, LocalDirectLine directLine) =>
+            WithConversation(context, directLine, id, c =>
+            {
+                var (activities, next) = c.Since(int.TryParse(watermark, out var w) ? w : 0);
+                return Ok(new { activities, watermark = next.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }));
+        local.MapPost("/tokens/refresh", (HttpContext context, LocalDirectLine directLine) =>
+            Bearer(context) is { } token && directLine.IsKnownToken(token) ? Ok(new { token, expires_in = 3600 }) : Results.StatusCode(403));
+        return endpoints;
+    }
+
+    /// <summary>A Direct Line token for the page: from Azure when a secret is configured, else for the local endpoint.</summary>
+    private static async Task<IResult> TokenAsync(HttpContext context, IOptions<DirectLineOptions> options, IConfiguration configuration, LocalDirectLine directLine, IHttpClientFactory http, CancellationToken cancellationToken)
+    {
+        var userId = "reader-" + Guid.NewGuid().ToString("N")[..16];
+        var secret = options.Value.Secret;
+        if (!string.IsNullOrWhiteSpace(secret))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.Domain.TrimEnd('/') + "/tokens/generate")
+            {
+                Content = new StringContent(new JObject { ["user"] = new JObject { ["id"] = userId } }.ToString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            using var response = await http.CreateClient("DirectLine").SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return Results.Json(new { error = $"Direct Line refused the secret ({(int)response.StatusCode})." }, statusCode: 502);
+            }
+
+            var generated = JObject.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return Results.Json(new { token = (string?)generated["token"], userId, domain = (string?)null });
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        {
+            return Results.Json(new { error = "This bot has app credentials: set DirectLine:Secret (its Azure Direct Line channel) for the web chat page." }, statusCode: 503);
+        }
+
+        return Results.Json(new { token = directLine.IssueToken(userId), userId, domain = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/v3/directline" });
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, LocalDirectLine directLine, CancellationToken cancellationToken)
+    {
+        var conversation = Bearer(context) is { } token ? await directLine.StartAsync(token, ServiceUrl(context), cancellationToken) : null;
+        return conversation is null
+            ? Results.StatusCode(403)
+            : Ok(new { conversationId = conversation.Id, token = conversation.Token, expires_in = 3600 });
+    }
+
+    private static async Task<IResult> PostAsync(string id, HttpContext context, LocalDirectLine directLine, CancellationToken cancellationToken)
+    {
+        var conversation = Bearer(context) is { } token ? directLine.Find(id, token) : null;
+        if (conversation is null)
+        {
+            return Results.StatusCode(403);
+        }
+
+        Activity? activity;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(cancellationToken));
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity?.Type is null)
+        {
+            return Results.Json(new { error = "The body must be an activity with a type." }, statusCode: 400);
+        }
+
+        return Ok(new { id = directLine.Post(conversation, activity, ServiceUrl(context)) });
+    }
+
+    private static IResult WithConversation(HttpContext context, LocalDirectLine directLine, string id, Func<LocalConversation, IResult> then) =>
+        Bearer(context) is { } token && directLine.Find(id, token) is { } conversation ? then(conversation) : Results.StatusCode(403);
+
+    private static string? Bearer(HttpContext context) =>
+        AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header) && header.Scheme == "Bearer" ? header.Parameter : null;
+
+    private static string ServiceUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+
+    private static IResult Ok(object body) => Results.Content(JsonConvert.SerializeObject(body, Json), "application/json");
+}

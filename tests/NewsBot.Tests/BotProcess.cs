@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NewsBot.Testing;
+
+namespace NewsBot.Tests;
+
+/// <summary>The bot as a user runs it: its own process, on a free loopback port, with its own data directory.</summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TempDirectory _data = new();
+
+    private BotProcess(int port, IDictionary<string, string>? environment)
+    {
+        Url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(BuiltPath("src/NewsBot", "NewsBot.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Url);
+        start.Environment["NEWSBOT_VectorStore__DataDirectory"] = _data.Path;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Log.Add(e.Data ?? "");
+        _process.ErrorDataReceived += (_, e) => Log.Add(e.Data ?? "");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Url { get; }
+
+    public List<string> Log { get; } = [];
+
+    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? environment = null)
+    {
+        var bot = new BotProcess(FreePort(), environment);
+        using var http = new HttpClient();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                if ((await http.GetAsync(bot.Url + "/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return bot;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (bot._process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        await bot.DisposeAsync();
+        throw new InvalidOperationException("The bot did not start: " + string.Join('\n', bot.Log));
+    }
+
+    /// <summary>A file built beside this test project: same configuration and framework folders, under the repository.</summary>
+    public static string BuiltPath(string project, string file)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return Path.Combine(root!.FullName, project, "bin", configuration, framework, file);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _data.Dispose();
+    }
+}
