@@ -19,6 +19,7 @@ internal static class CliApp
             StatsCommand.Create(context),
             DeleteCommand.Create(context),
             EvalCommand.Create(context),
+            TeamsPackageCommand.Create(context),
         };
         root.Options.Add(context.Data);
         root.Options.Add(context.Set);
