@@ -80,7 +80,7 @@ public sealed class BotProcess : IAsyncDisposable
         return Path.Combine(root!.FullName, project, "bin", configuration, framework, file);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,31 @@
+using Xunit;
+
+namespace NewsBot.Tests;
+
+/// <summary>A test that drives the Agents Playground; reported as skipped, with the reason, where it is not installed.</summary>
+public sealed class PlaygroundFactAttribute : FactAttribute
+{
+    public const string Conversation = "newsbot-e2e";
+
+    public PlaygroundFactAttribute()
+    {
+        if (!File.Exists(Cli))
+        {
+            Skip = $"The Agents Playground is not installed ({Cli}); run: npm ci --prefix tests/playground (.ci/run does).";
+        }
+    }
+
+    public static string Cli
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
+            {
+                root = root.Parent;
+            }
+
+            return Path.Combine(root?.FullName ?? "", "tests", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+        }
+    }
+}
