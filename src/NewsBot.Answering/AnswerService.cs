@@ -30,6 +30,8 @@ public sealed class AnswerService(
 {
     public const string ModelUnavailableNote = "The language model did not answer, so this answer quotes the sources directly.";
 
+    public bool Streams => generative is not null;
+
     public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);

@@ -1,3 +1,4 @@
+using NewsBot.Testing;
 using System.Text.Json.Nodes;
 using NewsBot.Core.Answering;
 using Xunit;

@@ -1,3 +1,4 @@
+using NewsBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;

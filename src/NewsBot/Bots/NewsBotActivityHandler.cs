@@ -22,6 +22,7 @@ public sealed partial class NewsBotActivityHandler(
     ConversationState conversationState,
     FeedbackStore feedback,
     IOptions<BotOptions> options,
+    TimeProvider time,
     ILogger<NewsBotActivityHandler> logger) : ActivityHandler
 {
     private const int LatestCount = 5;
@@ -69,12 +70,23 @@ public sealed partial class NewsBotActivityHandler(
                 return;
         }
 
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var conversation = await _conversation.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var answer = await answerer.AnswerAsync(new AnswerRequest(text, conversation.History.ToArray()), cancellationToken: cancellationToken);
+        var request = new AnswerRequest(text, conversation.History.ToArray());
+        var stream = answerer.Streams && StreamingReply.IsSupported(turnContext) ? new StreamingReply(turnContext, time) : null;
+        if (stream is null)
+        {
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+        }
+        else
+        {
+            await stream.InformAsync("Looking through the news…", cancellationToken);
+        }
+
+        var answer = await answerer.AnswerAsync(request, stream is null ? null : stream.AppendAsync, cancellationToken);
         conversation.Remember(new ConversationTurn(answer.Question, answer.Text), options.Value.HistoryTurns);
 
         var reply = AnswerActivities.For(answer, turnContext.Activity.ChannelId, options.Value.FeedbackButtons, Suggestions(answer));
+        stream?.Finish(reply);
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 

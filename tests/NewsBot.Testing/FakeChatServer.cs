@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace NewsBot.Answering.Tests;
+namespace NewsBot.Testing;
 
 /// <summary>
 /// A local OpenAI-compatible chat endpoint that answers from a script, so the real Semantic Kernel connector,
@@ -51,7 +51,7 @@ public sealed class FakeChatServer : IAsyncDisposable
             var request = (await JsonNode.ParseAsync(context.Request.Body))!;
             server.EmbeddingRequests++;
             var inputs = request["input"] is JsonArray array ? array.Select(i => (string)i!).ToArray() : [(string)request["input"]!];
-            var embedder = new NewsBot.Testing.HashEmbeddingGenerator(16);
+            var embedder = new HashEmbeddingGenerator(16);
             await context.Response.WriteAsJsonAsync(new
             {
                 @object = "list",
@@ -69,7 +69,10 @@ public sealed class FakeChatServer : IAsyncDisposable
     public void Then(Func<HttpContext, JsonNode, Task> step) => _script.Enqueue(step);
 
     /// <summary>Answers with this text; in small pieces as server-sent events when the client asked for a stream.</summary>
-    public static async Task Reply(HttpContext context, string text)
+    public static async Task Reply(HttpContext context, string text) => await Reply(context, text, TimeSpan.Zero);
+
+    /// <summary>Answers with this text, streamed with a pause between pieces, as a model that writes slowly does.</summary>
+    public static async Task Reply(HttpContext context, string text, TimeSpan pause)
     {
         context.Response.StatusCode = 200;
         if (context.Items["stream"] is not true)
@@ -92,6 +95,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         {
             await context.Response.WriteAsync("data: " + Chunk(new { role = "assistant", content = piece }, null) + "\n\n");
             await context.Response.Body.FlushAsync();
+            await Task.Delay(pause);
         }
 
         await context.Response.WriteAsync("data: " + Chunk(new { }, "stop") + "\n\n");
