@@ -8,6 +8,7 @@ using NewsBot.Core.Storage;
 using NewsBot.Embeddings.Local;
 using NewsBot.OpenAI;
 using NewsBot.Store.Embedded;
+using NewsBot.Store.Qdrant;
 
 namespace NewsBot.Providers;
 
@@ -39,8 +40,11 @@ public static class NewsBotServiceCollectionExtensions
             case "embedded":
                 services.AddNewsBotEmbeddedStore();
                 break;
+            case "qdrant":
+                services.AddNewsBotQdrantStore(configuration);
+                break;
             default:
-                throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded.");
+                throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded or Qdrant.");
         }
 
         var chat = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();

@@ -8,7 +8,7 @@ public sealed class EmbeddedStoreConformanceTests : NewsStoreConformance, IDispo
 {
     private readonly TempDirectory _directory = new();
 
-    protected override Task<INewsStore> CreateStoreAsync() => Task.FromResult<INewsStore>(new EmbeddedNewsStore(_directory.Path));
+    protected override Task<INewsStore?> CreateStoreAsync() => Task.FromResult<INewsStore?>(new EmbeddedNewsStore(_directory.Path));
 
     public void Dispose() => _directory.Dispose();
 }

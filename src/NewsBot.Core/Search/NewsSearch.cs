@@ -42,6 +42,11 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)
     {
         var candidates = Math.Max(_options.Candidates, top);
+        if (_options.Fusion == "Store" && store is IHybridSearchStore hybrid)
+        {
+            return await hybrid.HybridSearchAsync(vector, terms, filter, top, candidates, cancellationToken);
+        }
+
         var keyword = terms.Count > 0
             ? await store.KeywordSearchAsync(terms, filter, candidates, cancellationToken)
             : [];

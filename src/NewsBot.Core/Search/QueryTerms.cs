@@ -17,11 +17,13 @@ public static partial class QueryTerms
     };
 
     public static IReadOnlyList<string> Extract(string question) =>
-        Word().Matches(question.ToLowerInvariant())
+        Tokens(question).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every matchable word of a text, repeats included, in order.</summary>
+    public static IEnumerable<string> Tokens(string text) =>
+        Word().Matches(text.ToLowerInvariant())
             .Select(m => m.Value)
-            .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !StopWords.Contains(w))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+            .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !StopWords.Contains(w));
 
     // Apostrophes split words, as in the keyword index: "NATO's" is "nato" plus a dropped "s".
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

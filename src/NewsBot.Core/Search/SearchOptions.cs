@@ -20,4 +20,11 @@ public sealed class SearchOptions
 
     [Range(1, 100)]
     public int DefaultTop { get; set; } = 10;
+
+    /// <summary>
+    /// <c>Weighted</c> (default): NewsBot fuses the two result lists by weighted scores, measured best on news
+    /// questions. <c>Store</c>: a store that can fuse inside itself (Qdrant, reciprocal rank fusion) does so.
+    /// </summary>
+    [RegularExpression("^(Weighted|Store)$", ErrorMessage = "Search:Fusion must be Weighted or Store.")]
+    public string Fusion { get; set; } = "Weighted";
 }

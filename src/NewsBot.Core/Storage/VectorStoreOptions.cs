@@ -7,11 +7,11 @@ public sealed class VectorStoreOptions
 {
     public const string SectionName = "VectorStore";
 
-    /// <summary><c>Embedded</c> (default: SQLite files in <see cref="DataDirectory"/>, no server).</summary>
+    /// <summary><c>Embedded</c> (default: SQLite files in <see cref="DataDirectory"/>, no server) or <c>Qdrant</c> (section VectorStore:Qdrant).</summary>
     [Required]
     public string Provider { get; set; } = "Embedded";
 
-    /// <summary>Folder of the embedded store; empty means the user's local application data folder, under NewsBot.</summary>
+    /// <summary>Folder of the embedded store (and of the bot's conversation state with either store); empty means the user's local application data folder, under NewsBot.</summary>
     public string? DataDirectory { get; set; }
 
     public string ResolvedDataDirectory => string.IsNullOrWhiteSpace(DataDirectory)

@@ -1,0 +1,291 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Storage;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
+
+namespace NewsBot.Store.Qdrant;
+
+/// <summary>
+/// The scale-out store: one Qdrant collection holding passages (dense + sparse vectors) and articles. The collection
+/// is created on first write with payload indexes and records the embedding model in its metadata. An article is
+/// written passages first and its content hash last, so an interrupted write is redone by the next ingest.
+/// </summary>
+public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposable
+{
+    private const int BatchSize = 64;
+    private readonly QdrantClient _client;
+    private readonly QdrantStoreOptions _options;
+    private readonly SemaphoreSlim _collectionLock = new(1, 1);
+    private EmbeddingModelInfo? _model;
+
+    public QdrantNewsStore(IOptions<QdrantStoreOptions> options)
+    {
+        _options = options.Value;
+        _client = new QdrantClient(_options.EndpointUri, _options.ApiKey, TimeSpan.FromSeconds(_options.TimeoutSeconds));
+    }
+
+    private string Collection => _options.Collection;
+
+    public async Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        var point = await RetrieveArticleAsync(articleId, cancellationToken);
+        return point is null ? null : Text(point.Payload, "content_hash");
+    }
+
+    public async Task UpsertArticleAsync(Article article, IReadOnlyList<IndexedPassage> passages, EmbeddingModelInfo model, CancellationToken cancellationToken = default)
+    {
+        await EnsureCollectionAsync(model, cancellationToken);
+        foreach (var batch in passages.Select(p => QdrantRequests.PassagePoint(article, p)).Chunk(BatchSize))
+        {
+            await CallAsync(ct => _client.UpsertAsync(Collection, batch, wait: true, cancellationToken: ct), cancellationToken);
+        }
+
+        await CallAsync(ct => _client.DeleteAsync(Collection, QdrantRequests.StalePassages(article.Id, passages.Count), wait: true, cancellationToken: ct), cancellationToken);
+        await CallAsync(ct => _client.UpsertAsync(Collection, [QdrantRequests.ArticlePoint(article)], wait: true, cancellationToken: ct), cancellationToken);
+    }
+
+    public async Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        var existed = await RetrieveArticleAsync(articleId, cancellationToken) is not null;
+        if (await CollectionExistsAsync(cancellationToken))
+        {
+            await CallAsync(ct => _client.DeleteAsync(Collection, QdrantRequests.ArticleFilter(articleId), wait: true, cancellationToken: ct), cancellationToken);
+        }
+
+        return existed;
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> KeywordSearchAsync(IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        if (terms.Count == 0 || top <= 0 || !await CollectionExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var points = await CallAsync(ct => _client.QueryAsync(Collection, query: SparseTerms.ForQuery(terms), usingVector: QdrantRequests.Sparse,
+            filter: QdrantRequests.PassageFilter(filter), limit: (ulong)top, payloadSelector: true, cancellationToken: ct), cancellationToken);
+        return points.Select(Hit).ToArray();
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> VectorSearchAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        if (top <= 0 || !await CollectionExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var points = await CallAsync(ct => _client.QueryAsync(Collection, query: vector.ToArray(), usingVector: QdrantRequests.Dense,
+            filter: QdrantRequests.PassageFilter(filter), limit: (ulong)top, payloadSelector: true, cancellationToken: ct), cancellationToken);
+        return points.Select(Hit).ToArray();
+    }
+
+    /// <summary>Hybrid search inside Qdrant: dense and sparse prefetches fused with reciprocal rank fusion.</summary>
+    public async Task<IReadOnlyList<PassageHit>> HybridSearchAsync(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int top, int candidates, CancellationToken cancellationToken = default)
+    {
+        if (top <= 0 || !await CollectionExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var points = await CallAsync(ct => _client.QueryAsync(Collection, query: Fusion.Rrf, prefetch: QdrantRequests.HybridPrefetch(vector, terms, filter, candidates),
+            limit: (ulong)top, payloadSelector: true, cancellationToken: ct), cancellationToken);
+        return points.Select(Hit).ToArray();
+    }
+
+    public async Task<Article?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        var point = await RetrieveArticleAsync(articleId, cancellationToken);
+        return point is null ? null : ToArticle(point.Payload);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        if (!await CollectionExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(), (uint)count, payloadSelector: true,
+            orderBy: new OrderBy { Key = "published_at", Direction = Direction.Desc }, cancellationToken: ct), cancellationToken);
+        return page.Result.Select(p => ToArticle(p.Payload)).ToArray();
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var location = $"{_options.EndpointUri} collection {Collection}";
+        if (!await CollectionExistsAsync(cancellationToken))
+        {
+            return new StoreStats(0, 0, 0, null, null, null, location);
+        }
+
+        var articles = await CallAsync(ct => _client.CountAsync(Collection, QdrantRequests.Articles(), exact: true, cancellationToken: ct), cancellationToken);
+        var passages = await CallAsync(ct => _client.CountAsync(Collection, QdrantRequests.PassageFilter(SearchFilter.None), exact: true, cancellationToken: ct), cancellationToken);
+        var oldest = await EdgeDateAsync(Direction.Asc, cancellationToken);
+        var newest = await EdgeDateAsync(Direction.Desc, cancellationToken);
+        var sources = await GetSourcesAsync(cancellationToken);
+        return new StoreStats((long)articles, (long)passages, sources.Select(s => s.ToLowerInvariant()).Distinct().Count(), oldest, newest, await ReadModelAsync(cancellationToken), location);
+    }
+
+    /// <summary>The outlets of all articles, read page by page from the article points.</summary>
+    public async Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await CollectionExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        PointId? offset = null;
+        do
+        {
+            var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(), 1000, offset,
+                payloadSelector: new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "source" } } }, cancellationToken: ct), cancellationToken);
+            foreach (var point in page.Result)
+            {
+                if (Text(point.Payload, "source") is { } source)
+                {
+                    sources.Add(source);
+                }
+            }
+
+            offset = page.NextPageOffset;
+        }
+        while (offset is not null);
+
+        return sources.ToArray();
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task EnsureCollectionAsync(EmbeddingModelInfo model, CancellationToken cancellationToken)
+    {
+        if (_model == model)
+        {
+            return;
+        }
+
+        await _collectionLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = await ReadModelAsync(cancellationToken);
+            if (stored is null && !await CollectionExistsAsync(cancellationToken))
+            {
+                await CallAsync(ct => _client.CreateCollectionAsync(Collection, QdrantRequests.DenseVectors(model.Dimensions), QdrantRequests.Metadata(model),
+                    sparseVectorsConfig: QdrantRequests.SparseVectors(), cancellationToken: ct), cancellationToken);
+                foreach (var (field, type) in QdrantRequests.PayloadIndexes)
+                {
+                    await CallAsync(ct => _client.CreatePayloadIndexAsync(Collection, field, type, cancellationToken: ct), cancellationToken);
+                }
+
+                stored = model;
+            }
+
+            if (stored != model)
+            {
+                throw new EmbeddingModelMismatchException(stored ?? new EmbeddingModelInfo("an unknown model", 0), model, $"{_options.EndpointUri} collection {Collection}");
+            }
+
+            _model = model;
+        }
+        finally
+        {
+            _collectionLock.Release();
+        }
+    }
+
+    private async Task<EmbeddingModelInfo?> ReadModelAsync(CancellationToken cancellationToken)
+    {
+        if (!await CollectionExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var info = await CallAsync(ct => _client.GetCollectionInfoAsync(Collection, ct), cancellationToken);
+        return QdrantRequests.ModelFrom(info.Config.Metadata);
+    }
+
+    private Task<bool> CollectionExistsAsync(CancellationToken cancellationToken) =>
+        CallAsync(ct => _client.CollectionExistsAsync(Collection, ct), cancellationToken);
+
+    private async Task<RetrievedPoint?> RetrieveArticleAsync(string articleId, CancellationToken cancellationToken)
+    {
+        if (!await CollectionExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var points = await CallAsync(ct => _client.RetrieveAsync(Collection, QdrantRequests.ArticlePointId(articleId), withPayload: true, withVectors: false, cancellationToken: ct), cancellationToken);
+        return points.FirstOrDefault();
+    }
+
+    private async Task<DateTimeOffset?> EdgeDateAsync(Direction direction, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(), 1, payloadSelector: true,
+            orderBy: new OrderBy { Key = "published_at", Direction = direction }, cancellationToken: ct), cancellationToken);
+        return page.Result.Count == 0 ? null : Date(page.Result[0].Payload);
+    }
+
+    private Task CallAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(async ct => { await call(ct); return true; }, cancellationToken);
+
+    /// <summary>Retries transient failures with backoff; anything else, or persistent failure, becomes a clear store error.</summary>
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken);
+            }
+            catch (RpcException ex) when (IsTransient(ex.StatusCode) && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt)), cancellationToken);
+            }
+            catch (RpcException ex)
+            {
+                throw new StoreUnavailableException(ex.StatusCode switch
+                {
+                    StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
+                        $"Qdrant at {_options.EndpointUri} did not answer ({ex.StatusCode}). Is it running (docker compose up -d qdrant) and is VectorStore:Qdrant:Endpoint its gRPC port (6334)?",
+                    StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
+                        $"Qdrant at {_options.EndpointUri} refused the request: check VectorStore:Qdrant:ApiKey.",
+                    _ => $"Qdrant at {_options.EndpointUri} failed: {ex.Status.Detail}",
+                }, ex);
+            }
+        }
+    }
+
+    private static bool IsTransient(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted;
+
+    private static PassageHit Hit(ScoredPoint point) => new(
+        Text(point.Payload, "passage_id")!,
+        Text(point.Payload, "article_id")!,
+        Text(point.Payload, "title") ?? "",
+        Text(point.Payload, "source"),
+        Date(point.Payload),
+        Text(point.Payload, "url"),
+        Text(point.Payload, "text") ?? "",
+        point.Score);
+
+    private static Article ToArticle(IDictionary<string, Value> payload) => new()
+    {
+        Id = Text(payload, "article_id")!,
+        Title = Text(payload, "title") ?? "",
+        Body = Text(payload, "body") ?? "",
+        Url = Text(payload, "url"),
+        Source = Text(payload, "source"),
+        Author = Text(payload, "author"),
+        PublishedAt = Date(payload),
+        Category = Text(payload, "category"),
+        Tags = (Text(payload, "tags") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+    };
+
+    private static string? Text(IDictionary<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.StringValue is { Length: > 0 } text ? text : null;
+
+    private static DateTimeOffset? Date(IDictionary<string, Value> payload) =>
+        Text(payload, "published_at") is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Storage;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
+
+namespace NewsBot.Store.Qdrant;
+
+/// <summary>
+/// How NewsBot's data maps onto one Qdrant collection: a point per passage (named dense vector <c>dense</c>,
+/// sparse keyword vector <c>sparse</c>) and a vector-less point per article that holds its metadata and content
+/// hash; ids derived from passage and article ids, so writing again overwrites instead of duplicating.
+/// </summary>
+public static class QdrantRequests
+{
+    public const string Dense = "dense";
+    public const string Sparse = "sparse";
+    public const string KindPassage = "passage";
+    public const string KindArticle = "article";
+    public const string ModelKey = "newsbot_embedding_model";
+    public const string DimensionsKey = "newsbot_embedding_dimensions";
+
+    /// <summary>Payload fields filtered on, indexed when the collection is made: filtering without them is slow at scale.</summary>
+    public static readonly (string Field, PayloadSchemaType Type)[] PayloadIndexes =
+    [
+        ("kind", PayloadSchemaType.Keyword),
+        ("article_id", PayloadSchemaType.Keyword),
+        ("source_key", PayloadSchemaType.Keyword),
+        ("published_at", PayloadSchemaType.Datetime),
+        ("idx", PayloadSchemaType.Integer),
+    ];
+
+    public static VectorParamsMap DenseVectors(int dimensions) =>
+        new() { Map = { [Dense] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine } } };
+
+    public static SparseVectorConfig SparseVectors() =>
+        new() { Map = { [Sparse] = new SparseVectorParams { Modifier = Modifier.Idf } } };
+
+    public static Dictionary<string, Value> Metadata(EmbeddingModelInfo model) =>
+        new() { [ModelKey] = model.ModelId, [DimensionsKey] = model.Dimensions };
+
+    public static EmbeddingModelInfo? ModelFrom(IDictionary<string, Value> metadata) =>
+        metadata.TryGetValue(ModelKey, out var id) && metadata.TryGetValue(DimensionsKey, out var dims)
+            ? new EmbeddingModelInfo(id.StringValue, (int)(dims.HasIntegerValue ? dims.IntegerValue : (long)dims.DoubleValue))
+            : null;
+
+    public static Guid PassagePointId(string passageId) => NameBasedGuid("passage:" + passageId);
+
+    public static Guid ArticlePointId(string articleId) => NameBasedGuid("article:" + articleId);
+
+    public static PointStruct PassagePoint(Article article, IndexedPassage passage) => new()
+    {
+        Id = PassagePointId(passage.Passage.Id),
+        Vectors = new Dictionary<string, Vector>
+        {
+            [Dense] = passage.Vector.ToArray(),
+            [Sparse] = SparseTerms.ForPassage(passage.Passage.Text),
+        },
+        Payload =
+        {
+            ["kind"] = KindPassage,
+            ["passage_id"] = passage.Passage.Id,
+            ["idx"] = passage.Passage.Index,
+            ["text"] = passage.Passage.Text,
+            ["article_id"] = article.Id,
+            ["title"] = article.Title,
+            ["source"] = article.Source ?? "",
+            ["source_key"] = article.Source?.ToLowerInvariant() ?? "",
+            ["published_at"] = Date(article.PublishedAt),
+            ["url"] = article.Url ?? "",
+        },
+    };
+
+    /// <summary>The article's own point: no vectors, its metadata and content hash as payload.</summary>
+    public static PointStruct ArticlePoint(Article article) => new()
+    {
+        Id = ArticlePointId(article.Id),
+        Vectors = new Dictionary<string, Vector>(),
+        Payload =
+        {
+            ["kind"] = KindArticle,
+            ["article_id"] = article.Id,
+            ["title"] = article.Title,
+            ["body"] = article.Body,
+            ["url"] = article.Url ?? "",
+            ["source"] = article.Source ?? "",
+            ["source_key"] = article.Source?.ToLowerInvariant() ?? "",
+            ["author"] = article.Author ?? "",
+            ["published_at"] = Date(article.PublishedAt),
+            ["category"] = article.Category ?? "",
+            ["tags"] = string.Join('\n', article.Tags),
+            ["content_hash"] = article.ContentHash,
+        },
+    };
+
+    /// <summary>Passages only, restricted by outlet (any of, case-insensitive) and publication time [from, to).</summary>
+    public static Filter PassageFilter(SearchFilter filter)
+    {
+        var result = new Filter { Must = { MatchKeyword("kind", KindPassage) } };
+        if (filter.Sources.Count > 0)
+        {
+            result.Must.Add(Match("source_key", filter.Sources.Select(s => s.ToLowerInvariant()).ToArray()));
+        }
+
+        if (filter.From is not null || filter.To is not null)
+        {
+            result.Must.Add(DatetimeRange("published_at", lt: filter.To?.UtcDateTime, gte: filter.From?.UtcDateTime));
+        }
+
+        return result;
+    }
+
+    public static Filter ArticleFilter(string articleId) => new() { Must = { MatchKeyword("article_id", articleId) } };
+
+    /// <summary>The passages of an article beyond its new passage count, left over from a longer earlier version.</summary>
+    public static Filter StalePassages(string articleId, int keep) => new()
+    {
+        Must = { MatchKeyword("kind", KindPassage), MatchKeyword("article_id", articleId), Range("idx", new global::Qdrant.Client.Grpc.Range { Gte = keep }) },
+    };
+
+    public static Filter Articles() => new() { Must = { MatchKeyword("kind", KindArticle) } };
+
+    /// <summary>Hybrid inside Qdrant: dense and sparse candidates prefetched, fused with reciprocal rank fusion.</summary>
+    public static IReadOnlyList<PrefetchQuery> HybridPrefetch(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int candidates) =>
+    [
+        new PrefetchQuery { Query = vector.ToArray(), Using = Dense, Filter = PassageFilter(filter), Limit = (ulong)candidates },
+        new PrefetchQuery { Query = SparseTerms.ForQuery(terms), Using = Sparse, Filter = PassageFilter(filter), Limit = (ulong)candidates },
+    ];
+
+    private static string Date(DateTimeOffset? date) => date?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
+
+    private static Guid NameBasedGuid(string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // Version 5 style: name-based.
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
