@@ -20,6 +20,7 @@ internal static class CliApp
             DeleteCommand.Create(context),
             EvalCommand.Create(context),
             TeamsPackageCommand.Create(context),
+            MigrateCommand.Create(context),
         };
         root.Options.Add(context.Data);
         root.Options.Add(context.Set);

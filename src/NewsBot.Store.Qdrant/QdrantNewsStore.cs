@@ -158,6 +158,37 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         return sources.ToArray();
     }
 
+    public async IAsyncEnumerable<StoredArticle> ExportAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var model = await ReadModelAsync(cancellationToken);
+        if (model is null)
+        {
+            yield break;
+        }
+
+        PointId? offset = null;
+        do
+        {
+            var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(), 100, offset, payloadSelector: true, cancellationToken: ct), cancellationToken);
+            foreach (var point in page.Result)
+            {
+                var article = ToArticle(point.Payload);
+                var passages = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.ArticlePassages(article.Id), 10_000, payloadSelector: true,
+                    vectorsSelector: new WithVectorsSelector { Include = new VectorsSelector { Names = { QdrantRequests.Dense } } }, cancellationToken: ct), cancellationToken);
+                var indexed = passages.Result
+                    .Select(p => new IndexedPassage(
+                        new NewsBot.Core.Chunking.Passage(Text(p.Payload, "passage_id")!, article.Id, (int)p.Payload["idx"].IntegerValue, Text(p.Payload, "text") ?? ""),
+                        DenseOf(p.Vectors.Vectors.Vectors[QdrantRequests.Dense])))
+                    .OrderBy(p => p.Passage.Index)
+                    .ToArray();
+                yield return new StoredArticle(article with { }, indexed, model);
+            }
+
+            offset = page.NextPageOffset;
+        }
+        while (offset is not null);
+    }
+
     public void Dispose() => _client.Dispose();
 
     private async Task EnsureCollectionAsync(EmbeddingModelInfo model, CancellationToken cancellationToken)
@@ -256,6 +287,14 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
                 }, ex);
             }
         }
+    }
+
+    /// <summary>Servers answer with the dense form or, in older versions, the plain data field.</summary>
+    private static float[] DenseOf(VectorOutput vector)
+    {
+#pragma warning disable CS0612 // Older Qdrant servers fill only the deprecated field.
+        return (vector.VectorCase == VectorOutput.VectorOneofCase.Dense ? vector.Dense.Data : vector.Data).ToArray();
+#pragma warning restore CS0612
     }
 
     private static bool IsTransient(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted;

@@ -122,6 +122,8 @@ public static class QdrantRequests
 
     public static Filter Articles() => new() { Must = { MatchKeyword("kind", KindArticle) } };
 
+    public static Filter ArticlePassages(string articleId) => new() { Must = { MatchKeyword("kind", KindPassage), MatchKeyword("article_id", articleId) } };
+
     /// <summary>Hybrid inside Qdrant: dense and sparse candidates prefetched, fused with reciprocal rank fusion.</summary>
     public static IReadOnlyList<PrefetchQuery> HybridPrefetch(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int candidates) =>
     [

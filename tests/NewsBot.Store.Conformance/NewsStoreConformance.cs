@@ -196,4 +196,26 @@ public abstract class NewsStoreConformance : IAsyncLifetime
         Assert.Equal(["Daily Lantern", "Test Courier", "Valley Post"], (await Store.GetSourcesAsync()).Order());
         Assert.Equal([TestArticles.Election.Id, TestArticles.Harbour.Id], (await Store.GetLatestArticlesAsync(2)).Select(a => a.Id));
     }
+
+    [SkippableFact]
+    public async Task An_export_gives_back_every_article_whole_with_its_vectors()
+    {
+        SkipUnlessAvailable();
+        var passages = await StoreAsync(TestArticles.Long("exported", 40));
+        await StoreAsync(TestArticles.Election);
+
+        var exported = new List<StoredArticle>();
+        await foreach (var item in Store.ExportAsync())
+        {
+            exported.Add(item);
+        }
+
+        Assert.Equal(["election-1", "exported"], exported.Select(e => e.Article.Id).Order());
+        var long1 = exported.Single(e => e.Article.Id == "exported");
+        Assert.Equal(passages, long1.Passages.Count);
+        Assert.Equal(Enumerable.Range(0, passages), long1.Passages.Select(p => p.Passage.Index));
+        Assert.Equal(TestArticles.Long("exported", 40).ContentHash, long1.Article.ContentHash);
+        Assert.Equal(Model, long1.Model);
+        Assert.All(long1.Passages, p => Assert.Equal(Model.Dimensions, p.Vector.Length));
+    }
 }

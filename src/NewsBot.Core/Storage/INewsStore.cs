@@ -33,4 +33,7 @@ public interface INewsStore
 
     /// <summary>The outlet names the store holds, for recognising outlets named in a question.</summary>
     Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every article with its passages and vectors, for moving to another store without embedding again.</summary>
+    IAsyncEnumerable<StoredArticle> ExportAsync(CancellationToken cancellationToken = default);
 }
