@@ -24,7 +24,7 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
     public QdrantNewsStore(IOptions<QdrantStoreOptions> options)
     {
         _options = options.Value;
-        _client = new QdrantClient(_options.EndpointUri, _options.ApiKey, TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        _client = new QdrantClient(_options.EndpointUri, string.IsNullOrWhiteSpace(_options.ApiKey) ? null : _options.ApiKey, TimeSpan.FromSeconds(_options.TimeoutSeconds));
     }
 
     private string Collection => _options.Collection;

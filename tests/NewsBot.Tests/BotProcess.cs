@@ -35,7 +35,8 @@ public sealed class BotProcess : IAsyncDisposable
 
     public List<string> Log { get; } = [];
 
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? environment = null)
+    /// <param name="expectHealthy">False to wait only until /healthz answers at all, healthy or not.</param>
+    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? environment = null, bool expectHealthy = true)
     {
         var bot = new BotProcess(FreePort(), environment);
         using var http = new HttpClient();
@@ -44,7 +45,8 @@ public sealed class BotProcess : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync(bot.Url + "/healthz")).StatusCode == HttpStatusCode.OK)
+                var status = (await http.GetAsync(bot.Url + "/healthz")).StatusCode;
+                if (status == HttpStatusCode.OK || (!expectHealthy && status == HttpStatusCode.ServiceUnavailable))
                 {
                     return bot;
                 }

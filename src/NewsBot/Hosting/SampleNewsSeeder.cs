@@ -9,7 +9,19 @@ public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipelin
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedSampleNews || (await store.GetStatsAsync(cancellationToken)).Articles > 0)
+        StoreStats stats;
+        try
+        {
+            stats = await store.GetStatsAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The host stays up so that /healthz can say what is wrong; questions get an apology until the store answers.
+            logger.LogError("The news store is unavailable: {Reason}", ex.Message);
+            return;
+        }
+
+        if (!options.Value.SeedSampleNews || stats.Articles > 0)
         {
             return;
         }
