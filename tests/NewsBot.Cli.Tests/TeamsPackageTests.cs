@@ -7,19 +7,7 @@ namespace NewsBot.Cli.Tests;
 
 public sealed class TeamsPackageTests
 {
-    private static string AppPackage
-    {
-        get
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
-            {
-                root = root.Parent!;
-            }
-
-            return Path.Combine(root.FullName, "appPackage");
-        }
-    }
+    private static string AppPackage => RepositoryPaths.Of("appPackage");
 
     [Fact]
     public async Task The_package_holds_the_manifest_with_the_bot_id_and_both_icons()

@@ -15,7 +15,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         Url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(BuiltPath("src/NewsBot", "NewsBot.dll"));
+        start.ArgumentList.Add(RepositoryPaths.Built("src/NewsBot", "NewsBot.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Url);
         start.Environment["NEWSBOT_VectorStore__DataDirectory"] = _data.Path;
@@ -66,20 +66,6 @@ public sealed class BotProcess : IAsyncDisposable
 
         await bot.DisposeAsync();
         throw new InvalidOperationException("The bot did not start: " + string.Join('\n', bot.Log));
-    }
-
-    /// <summary>A file built beside this test project: same configuration and framework folders, under the repository.</summary>
-    public static string BuiltPath(string project, string file)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, project, "bin", configuration, framework, file);
     }
 
     public static int FreePort()

@@ -29,7 +29,7 @@ public sealed class LiveIngestTests : IDisposable
     private static async Task<int> RunCliAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(BotProcess.BuiltPath("src/NewsBot.Cli", "newsbot.dll"));
+        start.ArgumentList.Add(RepositoryPaths.Built("src/NewsBot.Cli", "newsbot.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

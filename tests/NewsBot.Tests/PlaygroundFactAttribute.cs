@@ -1,3 +1,4 @@
+using NewsBot.Testing;
 using Xunit;
 
 namespace NewsBot.Tests;
@@ -15,17 +16,5 @@ public sealed class PlaygroundFactAttribute : FactAttribute
         }
     }
 
-    public static string Cli
-    {
-        get
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "NewsBot.sln")))
-            {
-                root = root.Parent;
-            }
-
-            return Path.Combine(root?.FullName ?? "", "tests", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        }
-    }
+    public static string Cli => RepositoryPaths.Of("tests", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
 }

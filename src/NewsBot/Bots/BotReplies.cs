@@ -58,9 +58,11 @@ public static class BotReplies
     public static IReadOnlyList<string> Examples(IReadOnlyList<Article> latest) =>
         latest.Take(3).Select(a => $"Tell me about: {a.Title}").ToArray();
 
-    public static IMessageActivity WithSuggestions(string text, IReadOnlyList<string> suggestions)
+    public static IMessageActivity WithSuggestions(string text, IReadOnlyList<string> suggestions) => WithSuggestions(MessageFactory(text), suggestions);
+
+    /// <summary>Suggestions as buttons that send their own text as the user's next message.</summary>
+    public static IMessageActivity WithSuggestions(IMessageActivity activity, IReadOnlyList<string> suggestions)
     {
-        var activity = MessageFactory(text);
         if (suggestions.Count > 0)
         {
             activity.SuggestedActions = new SuggestedActions { Actions = suggestions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList() };

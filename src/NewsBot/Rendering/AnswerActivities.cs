@@ -48,12 +48,7 @@ public static partial class AnswerActivities
             }
         }
 
-        if (suggestions.Count > 0)
-        {
-            activity.SuggestedActions = new SuggestedActions { Actions = suggestions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList() };
-        }
-
-        return activity;
+        return Bots.BotReplies.WithSuggestions(activity, suggestions);
     }
 
     /// <summary>"[1]" becomes a Markdown link to the cited article, so a reader can open it from the sentence.</summary>
