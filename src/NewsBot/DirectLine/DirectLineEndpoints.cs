@@ -29,6 +29,8 @@ public static class DirectLineEndpoints
                 var (activities, next) = c.Since(int.TryParse(watermark, out var w) ? w : 0);
                 return Ok(new { activities, watermark = next.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }));
+        // Where the bot sends its replies to local conversations: the Bot Framework connector API, loopback only.
+        local.MapPost("/connector/v3/conversations/{id}/activities/{replyToId?}", DeliverAsync);
         local.MapPost("/tokens/refresh", (HttpContext context, LocalDirectLine directLine) =>
             Bearer(context) is { } token && directLine.IsKnownToken(token) ? Ok(new { token, expires_in = 3600 }) : Results.StatusCode(403));
         return endpoints;
@@ -99,13 +101,36 @@ public static class DirectLineEndpoints
         return Ok(new { id = directLine.Post(conversation, activity, ServiceUrl(context)) });
     }
 
+    private static async Task<IResult> DeliverAsync(string id, HttpContext context, LocalDirectLine directLine, CancellationToken cancellationToken)
+    {
+        if (context.Connection.RemoteIpAddress is not { } remote || !System.Net.IPAddress.IsLoopback(remote))
+        {
+            return Results.StatusCode(403);
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(cancellationToken));
+        var posted = activity is null ? null : directLine.Deliver(id, activity);
+        return posted is null ? Results.NotFound() : Ok(new { id = posted });
+    }
+
     private static IResult WithConversation(HttpContext context, LocalDirectLine directLine, string id, Func<LocalConversation, IResult> then) =>
         Bearer(context) is { } token && directLine.Find(id, token) is { } conversation ? then(conversation) : Results.StatusCode(403);
 
     private static string? Bearer(HttpContext context) =>
         AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header) && header.Scheme == "Bearer" ? header.Parameter : null;
 
-    private static string ServiceUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+    /// <summary>This host's own connector endpoint, on the address it listens on, so the bot's replies never leave the machine.</summary>
+    private static string ServiceUrl(HttpContext context)
+    {
+        var listening = context.RequestServices.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
+        var self = listening is null
+            ? $"{context.Request.Scheme}://{context.Request.Host}"
+            : listening.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
+        return $"{self.TrimEnd('/')}{context.Request.PathBase}/v3/directline/connector/";
+    }
 
     private static IResult Ok(object body) => Results.Content(JsonConvert.SerializeObject(body, Json), "application/json");
 }

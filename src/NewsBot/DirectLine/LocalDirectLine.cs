@@ -8,8 +8,9 @@ namespace NewsBot.DirectLine;
 
 /// <summary>
 /// A Direct Line 3.0 endpoint inside the host, for Web Chat on a machine with no Azure Bot registration: it keeps
-/// each conversation's activities, echoes the user's own (with its clientActivityID), and hands each to the bot
-/// with expectReplies, appending the replies for Web Chat's polling to pick up.
+/// each conversation's activities, echoes the user's own (with its clientActivityID), and hands each to the bot,
+/// whose replies come back through this host's own connector endpoint as they are sent (typing indicators and
+/// streamed answers included) for Web Chat's polling to pick up.
 /// </summary>
 public sealed class LocalDirectLine(AdapterWithErrorHandler adapter, IServiceScopeFactory scopes, ILogger<LocalDirectLine> logger)
 {
@@ -49,6 +50,18 @@ public sealed class LocalDirectLine(AdapterWithErrorHandler adapter, IServiceSco
     public LocalConversation? Find(string conversationId, string token) =>
         _byId.TryGetValue(conversationId, out var conversation) && conversation.Token == token ? conversation : null;
 
+    /// <summary>An activity the bot sent to a conversation through the connector endpoint.</summary>
+    public string? Deliver(string conversationId, Activity activity)
+    {
+        if (!_byId.TryGetValue(conversationId, out var conversation))
+        {
+            return null;
+        }
+
+        activity.From ??= Bot;
+        return conversation.Append(activity);
+    }
+
     /// <summary>Stores the user's activity, returns its id at once, and lets the bot answer in the background.</summary>
     public string Post(LocalConversation conversation, Activity activity, string serviceUrl)
     {
@@ -71,17 +84,10 @@ public sealed class LocalDirectLine(AdapterWithErrorHandler adapter, IServiceSco
             activity.ServiceUrl = serviceUrl;
             activity.Recipient = Bot;
             activity.Conversation = new ConversationAccount(id: conversation.Id);
-            activity.DeliveryMode = DeliveryModes.ExpectReplies;
             activity.Id ??= Guid.NewGuid().ToString("N");
             await using var scope = scopes.CreateAsyncScope();
             var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            var response = await adapter.ProcessLocalActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
-            foreach (var reply in (response?.Body as ExpectedReplies)?.Activities ?? [])
-            {
-                reply.From ??= Bot;
-                reply.ReplyToId ??= activity.Id;
-                conversation.Append(reply);
-            }
+            await adapter.ProcessLocalActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
         }
         catch (Exception ex)
         {
