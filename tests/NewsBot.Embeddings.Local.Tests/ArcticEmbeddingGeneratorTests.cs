@@ -38,6 +38,21 @@ public sealed class ArcticEmbeddingGeneratorTests : IClassFixture<ArcticEmbeddin
     }
 
     [Fact]
+    public async Task Texts_embedded_together_get_the_vectors_they_get_alone()
+    {
+        string[] texts = ["The council approved the tram line.", "Storm Elsa closed three ports and cut power to about 40,000 homes overnight.", "Rates held."];
+
+        var together = await _embedder.EmbedPassagesAsync(texts, CancellationToken.None);
+        var alone = new List<ReadOnlyMemory<float>>();
+        foreach (var text in texts)
+        {
+            alone.Add((await _embedder.EmbedPassagesAsync([text], CancellationToken.None))[0]);
+        }
+
+        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.True(Dot(together[i], alone[i]) > 0.9999, $"text {i}: {Dot(together[i], alone[i])}"));
+    }
+
+    [Fact]
     public void The_model_says_what_it_is()
     {
         using var generator = new ArcticEmbeddingGenerator();
