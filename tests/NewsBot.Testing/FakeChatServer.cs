@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsBot.Testing;
 
@@ -17,10 +12,8 @@ namespace NewsBot.Testing;
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, JsonNode, Task>> _script = new();
-
-    private FakeChatServer(WebApplication app) => _app = app;
+    private LoopbackServer? _server;
 
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
@@ -33,11 +26,15 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeChatServer(app);
+        var server = new FakeChatServer();
+        server._server = await LoopbackServer.StartAsync(app => server.Map(app));
+        server.Endpoint = server._server.Url + "/v1";
+        return server;
+    }
+
+    private void Map(WebApplication app)
+    {
+        var server = this;
         app.MapPost("/v1/chat/completions", async context =>
         {
             var request = (await JsonNode.ParseAsync(context.Request.Body))!;
@@ -60,10 +57,6 @@ public sealed class FakeChatServer : IAsyncDisposable
                 usage = new { prompt_tokens = 1, total_tokens = 1 },
             });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = address + "/v1";
-        return server;
     }
 
     public void Then(Func<HttpContext, JsonNode, Task> step) => _script.Enqueue(step);
@@ -127,7 +120,9 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NewsBot.Testing;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -68,39 +63,27 @@ public sealed class DeliveryAndAuthTests : IDisposable
     /// <summary>A stand-in for a channel's connector service: records every activity the bot sends.</summary>
     private sealed class RecordingConnector : IAsyncDisposable
     {
-        private readonly WebApplication _app;
-
-        private RecordingConnector(WebApplication app) => _app = app;
+        private LoopbackServer? _server;
 
         public ConcurrentQueue<JObject> Activities { get; } = new();
 
         public ConcurrentQueue<string> Paths { get; } = new();
 
-        public string Url { get; private set; } = "";
+        public string Url => _server!.Url;
 
         public static async Task<RecordingConnector> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var connector = new RecordingConnector(app);
-            app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
+            var connector = new RecordingConnector();
+            connector._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 connector.Activities.Enqueue(JObject.Parse(await reader.ReadToEndAsync()));
                 connector.Paths.Enqueue(context.Request.Path.Value!);
                 return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-            });
-            await app.StartAsync();
-            connector.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            }));
             return connector;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }
