@@ -19,7 +19,9 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
     private readonly QdrantClient _client;
     private readonly QdrantStoreOptions _options;
     private readonly SemaphoreSlim _collectionLock = new(1, 1);
+    private static readonly TimeSpan SourcesLifetime = TimeSpan.FromSeconds(30);
     private EmbeddingModelInfo? _model;
+    private (IReadOnlyList<string> Sources, DateTimeOffset ReadAt)? _sources;
 
     public QdrantNewsStore(IOptions<QdrantStoreOptions> options)
     {
@@ -45,6 +47,7 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
 
         await CallAsync(ct => _client.DeleteAsync(Collection, QdrantRequests.StalePassages(article.Id, passages.Count), wait: true, cancellationToken: ct), cancellationToken);
         await CallAsync(ct => _client.UpsertAsync(Collection, [QdrantRequests.ArticlePoint(article)], wait: true, cancellationToken: ct), cancellationToken);
+        _sources = null;
     }
 
     public async Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken = default)
@@ -53,6 +56,7 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         if (await CollectionExistsAsync(cancellationToken))
         {
             await CallAsync(ct => _client.DeleteAsync(Collection, QdrantRequests.ArticleFilter(articleId), wait: true, cancellationToken: ct), cancellationToken);
+            _sources = null;
         }
 
         return existed;
@@ -125,12 +129,27 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         var passages = await CallAsync(ct => _client.CountAsync(Collection, QdrantRequests.PassageFilter(SearchFilter.None), exact: true, cancellationToken: ct), cancellationToken);
         var oldest = await EdgeDateAsync(Direction.Asc, cancellationToken);
         var newest = await EdgeDateAsync(Direction.Desc, cancellationToken);
-        var sources = await GetSourcesAsync(cancellationToken);
+        var sources = await ReadSourcesAsync(cancellationToken);
         return new StoreStats((long)articles, (long)passages, sources.Select(s => s.ToLowerInvariant()).Distinct().Count(), oldest, newest, await ReadModelAsync(cancellationToken), location);
     }
 
-    /// <summary>The outlets of all articles, read page by page from the article points.</summary>
+    /// <summary>
+    /// The outlets of all articles, read page by page from the article points. Asked for every question (outlet
+    /// detection), so the list is kept for <see cref="SourcesLifetime"/>; this process's own writes refresh it.
+    /// </summary>
     public async Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_sources is { } cached && DateTimeOffset.UtcNow - cached.ReadAt < SourcesLifetime)
+        {
+            return cached.Sources;
+        }
+
+        var sources = await ReadSourcesAsync(cancellationToken);
+        _sources = (sources, DateTimeOffset.UtcNow);
+        return sources;
+    }
+
+    private async Task<IReadOnlyList<string>> ReadSourcesAsync(CancellationToken cancellationToken)
     {
         if (!await CollectionExistsAsync(cancellationToken))
         {
