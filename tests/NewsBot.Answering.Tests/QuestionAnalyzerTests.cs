@@ -54,7 +54,8 @@ public sealed class QuestionAnalyzerTests
     {
         var known = new[] { "The Guardian", "BBC News - Technology", "TechCrunch" };
 
-        Assert.Equal(["Bloomberg", "Reuters"], NamedOutlets.Unknown("Considering a Bloomberg article and a report from Reuters, which firm grew?", known));
+        Assert.Equal(["Bloomberg", "Reuters"], NamedOutlets.Unknown("Considering a Bloomberg article and an article from Reuters, which firm grew?", known));
+        Assert.Empty(NamedOutlets.Unknown("What do reports from Harbour City say about the tram?", known));
         Assert.Empty(NamedOutlets.Unknown("According to articles from The Guardian and BBC News, who won? A TechCrunch report says more.", known));
         Assert.Empty(NamedOutlets.Unknown("What did the article published on October 12 say about the council?", known));
     }

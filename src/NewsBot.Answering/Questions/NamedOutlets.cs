@@ -35,8 +35,9 @@ public static partial class NamedOutlets
         return lower.StartsWith("the ", StringComparison.Ordinal) ? lower[4..] : lower;
     }
 
-    // "an article by The Guardian", "articles from TechCrunch and ...", "coverage in Wired".
-    [GeneratedRegex(@"\b(?:articles?|piece|coverage|story|stories|reports?) (?:by|from|in|published by) (?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of |and )?\p{Lu}[\w&.'’-]*){0,4})")]
+    // "an article by The Guardian", "articles from TechCrunch and ...", "coverage in Wired"; not "reports from Gaza",
+    // where a place follows.
+    [GeneratedRegex(@"\b(?:articles?|piece|coverage) (?:by|from|in|published by) (?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of |and )?\p{Lu}[\w&.'’-]*){0,4})")]
     private static partial Regex ArticleFrom();
 
     // "a Bloomberg article", "the Reuters report".
