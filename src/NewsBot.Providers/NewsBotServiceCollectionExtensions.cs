@@ -6,6 +6,7 @@ using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using NewsBot.Embeddings.Local;
+using NewsBot.Ingestion.Web;
 using NewsBot.OpenAI;
 using NewsBot.Store.Embedded;
 using NewsBot.Store.Qdrant;
@@ -18,6 +19,7 @@ public static class NewsBotServiceCollectionExtensions
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNewsBotCore(configuration);
+        services.AddNewsBotWebIngestion(configuration);
         services.AddValidatedOptions<VectorStoreOptions>(configuration, VectorStoreOptions.SectionName);
 
         var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();

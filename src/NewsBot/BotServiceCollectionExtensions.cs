@@ -16,7 +16,7 @@ public static class BotServiceCollectionExtensions
 {
     /// <summary>
     /// The Bot Framework front end: CloudAdapter with authentication from the standard settings (anonymous when
-    /// MicrosoftAppId is empty), conversation state persisted beside the news store, feedback, sample news seeding.
+    /// MicrosoftAppId is empty), conversation state persisted beside the news store, feedback, sample news seeding, feed reading.
     /// </summary>
     public static IServiceCollection AddNewsBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +30,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
         services.AddTransient<IBot, NewsBotActivityHandler>();
         services.AddHostedService<SampleNewsSeeder>();
+        services.AddSingleton<FeedStatus>();
+        services.AddHostedService<FeedRefresher>();
 
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
         services.AddSingleton<LocalDirectLine>();

@@ -41,6 +41,37 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feed_address_is_ingested_and_a_dead_one_is_named_with_the_server_answer()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+
+        var (code, _, error) = await Cli.RunAsync("ingest", site.Url + "/city/rss.xml", site.Url + "/gone.xml", "--data", _data.Path);
+        var search = await Cli.JsonAsync("search", "When did the tram line open?", "--data", _data.Path, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{site.Url}/gone.xml: the server answered HTTP 404 Not Found", error, StringComparison.Ordinal);
+        var top = search.GetProperty("results")[0];
+        Assert.Equal(site.Url + "/city/tram-line", top.GetProperty("url").GetString());
+        Assert.Equal(FakeNewsSite.Outlet, top.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Ingest_feeds_reads_the_configured_feeds_and_a_bad_feed_setting_is_named()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+
+        var report = await Cli.JsonAsync("ingest", "--feeds", "--set", $"Feeds:Urls:0={site.Url}/atom.xml", "--data", _data.Path, "--json");
+        var (badCode, _, badError) = await Cli.RunAsync("ingest", "--feeds", "--set", "Feeds:Urls:0=ftp://files.example/feed.xml", "--data", _data.Path);
+        var (emptyCode, _, emptyError) = await Cli.RunAsync("ingest", "--data", _data.Path);
+
+        Assert.Equal(1, report.GetProperty("new").GetInt32());
+        Assert.Equal(2, badCode);
+        Assert.Contains("Feeds:Urls:0 'ftp://files.example/feed.xml' is not an http(s) address of a feed.", badError, StringComparison.Ordinal);
+        Assert.Equal(2, emptyCode);
+        Assert.Contains("Name files, folders or web addresses to ingest", emptyError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nothing_ingestible_exits_1_and_keeps_what_was_stored_before()
     {
         await Cli.RunAsync("ingest", Cli.SampleNews, "--data", _data.Path, "--json");

@@ -1,26 +1,42 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Ingestion;
+using NewsBot.Ingestion.Web;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
 
-/// <summary><c>ingest PATH... [--json]</c>: files and folders into the store, with progress and a summary.</summary>
+/// <summary>
+/// <c>ingest PATH... [--feeds] [--json]</c>: files, folders and web addresses (pages, feeds) into the store, with
+/// progress and a summary; <c>--feeds</c> adds the feeds of <c>Feeds:Urls</c> (for a scheduled job).
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (.json, .jsonl, .md, .txt, .html)", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (.json, .jsonl, .md, .txt, .html, .rss, .atom, .xml) or http(s) addresses of news pages and RSS/Atom feeds", Arity = ArgumentArity.ZeroOrMore };
+        var feeds = new Option<bool>("--feeds") { Description = "Also read the feeds listed in the Feeds:Urls setting" };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary instead of progress and tables" };
-        var command = new Command("ingest", "Read news articles into the store (idempotent: unchanged articles are skipped)") { paths, json };
+        var command = new Command("ingest", "Read news articles into the store (idempotent: unchanged articles are skipped)") { paths, feeds, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = context.Services(parse);
             var pipeline = services.GetRequiredService<IngestionPipeline>();
+            var inputs = (parse.GetValue(paths) ?? [])
+                .Concat(parse.GetValue(feeds) ? services.GetRequiredService<IOptions<FeedOptions>>().Value.Urls : [])
+                .ToArray();
+            if (inputs.Length == 0)
+            {
+                throw new CliException(parse.GetValue(feeds)
+                    ? "--feeds was given but Feeds:Urls lists no feeds: set it in appsettings.json or with --set Feeds:Urls:0=https://..."
+                    : "Name files, folders or web addresses to ingest, or --feeds for the feeds in Feeds:Urls.");
+            }
+
             var asJson = parse.GetValue(json);
             var report = asJson
-                ? await pipeline.IngestAsync(parse.GetValue(paths)!, cancellationToken: cancellationToken)
-                : await IngestWithProgressAsync(context, pipeline, parse.GetValue(paths)!, cancellationToken);
+                ? await pipeline.IngestAsync(inputs, cancellationToken: cancellationToken)
+                : await IngestWithProgressAsync(context, pipeline, inputs, cancellationToken);
 
             if (asJson)
             {

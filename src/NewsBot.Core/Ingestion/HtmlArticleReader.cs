@@ -31,9 +31,15 @@ public sealed class HtmlArticleReader : IArticleReader
             : item;
     }
 
+    /// <summary>The page's own address for itself when it gives one, else where it was read from when that is on the web.</summary>
     private static string? CanonicalUrl(SmartReader.Article page, string pageUrl)
     {
         var url = page.Uri?.AbsoluteUri;
-        return url is not null && url != pageUrl && !url.StartsWith("file:", StringComparison.Ordinal) ? url : null;
+        if (url is not null && url != pageUrl && !url.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return url;
+        }
+
+        return ArticleSources.IsWebAddress(pageUrl) ? pageUrl : null;
     }
 }

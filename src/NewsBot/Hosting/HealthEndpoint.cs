@@ -2,13 +2,19 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
+using NewsBot.Ingestion.Web;
 
 namespace NewsBot.Hosting;
 
-/// <summary><c>GET /healthz</c>: whether the store answers, which embedding model and which chat model are configured.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: whether the store answers, which embedding model and which chat model are configured, and how
+/// the last reading of the configured feeds went (failing feeds do not make the bot unhealthy: it still answers).
+/// </summary>
 public static class HealthEndpoint
 {
-    public static async Task<IResult> GetAsync(INewsStore store, NewsEmbedder embedder, IOptions<ChatModelOptions> chat, IOptions<VectorStoreOptions> storeOptions, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        INewsStore store, NewsEmbedder embedder, IOptions<ChatModelOptions> chat, IOptions<VectorStoreOptions> storeOptions,
+        IOptions<FeedOptions> feeds, FeedStatus feedStatus, CancellationToken cancellationToken)
     {
         object storeStatus;
         var healthy = true;
@@ -31,7 +37,21 @@ public static class HealthEndpoint
             chat = chat.Value.IsEnabled
                 ? new { status = "configured", provider = chat.Value.Provider, model = chat.Value.Model }
                 : new { status = "not configured", provider = "None", model = (string?)"extractive answers" },
+            feeds = Feeds(feeds.Value, feedStatus.Last),
         };
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static object Feeds(FeedOptions options, FeedRefresh? last) => new
+    {
+        status = options.Urls.Count == 0 ? "none configured" : last is null ? "reading" : last.Errors.Count == 0 ? "ok" : "errors",
+        urls = options.Urls,
+        refresh_minutes = options.RefreshMinutes,
+        last_read = last?.At,
+        next_read = last?.Next,
+        @new = last?.New,
+        updated = last?.Updated,
+        unchanged = last?.Unchanged,
+        errors = last?.Errors.Take(20),
+    };
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.ServiceModel.Syndication;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Ingestion;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Ingestion.Web;
+
+/// <summary>
+/// Turns feed items into articles. An item whose own text is a teaser (under <c>Web:MinFeedWords</c>) is completed
+/// from the page it links to; a page already read into the store is not downloaded again, while a stored teaser
+/// (its page could not be read last time) is retried.
+/// </summary>
+public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, IOptions<WebIngestionOptions> options)
+{
+    public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var number = 0;
+        foreach (var item in feed.Items)
+        {
+            number++;
+            yield return await ReadItemAsync(feed, item, feedUrl, $"{location} item {number}", cancellationToken);
+        }
+
+        if (number == 0)
+        {
+            yield return ReadItem.Failed(location, "the feed lists no items");
+        }
+    }
+
+    private async Task<ReadItem> ReadItemAsync(SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string location, CancellationToken cancellationToken)
+    {
+        var fields = FeedItemFields.From(feed, item, feedUrl);
+        var ownText = TextCleaner.CleanBody(fields.Body);
+        var settings = options.Value;
+        if (!settings.FetchPages || fields.Url is null || FeedItemFields.WordCount(ownText) >= settings.MinFeedWords)
+        {
+            return fields.ToReadItem(location);
+        }
+
+        var link = new Uri(fields.Url);
+        var stored = await store.GetArticleAsync(ArticleIdentity.IdFor(null, fields.Url, "", null, null), cancellationToken);
+        if (stored is not null && stored.Body.Length > ownText.Length)
+        {
+            return WithPage(fields, stored).ToReadItem(location);
+        }
+
+        string problem;
+        try
+        {
+            var download = await downloader.GetAsync(link, cancellationToken);
+            if (WebArticleReader.IsHtml(download))
+            {
+                var page = HtmlArticleReader.Parse(download.Text(), download.Url.AbsoluteUri, location);
+                if (page.Article is not null)
+                {
+                    return WithPage(fields, page.Article).ToReadItem(location);
+                }
+
+                problem = $"the page {link} has no readable article text";
+            }
+            else
+            {
+                problem = $"the page {link} is not HTML ({download.MediaType ?? "no content type"})";
+            }
+        }
+        catch (WebReadException ex)
+        {
+            problem = $"could not read the page {link}: {ex.Message}";
+        }
+
+        // The teaser is better than nothing; it is replaced by the page on a later run, once the page can be read.
+        return ownText.Length > 0 ? fields.ToReadItem(location) : ReadItem.Failed(location, problem + ", and the feed item has no text of its own");
+    }
+
+    /// <summary>The page's text under the feed's metadata; what the feed leaves out comes from the page.</summary>
+    private static ArticleFields WithPage(ArticleFields feed, Article page)
+    {
+        var merged = new ArticleFields
+        {
+            Id = feed.Id,
+            Title = string.IsNullOrWhiteSpace(feed.Title) ? page.Title : feed.Title,
+            Body = page.Body,
+            Url = feed.Url,
+            Source = feed.Source ?? page.Source,
+            Author = feed.Author ?? page.Author,
+            Published = feed.Published ?? page.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
+            Category = feed.Category ?? page.Category,
+        };
+        merged.Tags.AddRange(feed.Tags.Count > 0 ? feed.Tags : page.Tags);
+        return merged;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core;
+using NewsBot.Core.Ingestion;
+
+namespace NewsBot.Ingestion.Web;
+
+public static class WebIngestionServiceCollectionExtensions
+{
+    /// <summary>RSS/Atom feed files, and http(s) addresses of pages and feeds, as inputs of the ingestion pipeline.</summary>
+    public static IServiceCollection AddNewsBotWebIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<WebIngestionOptions>(configuration, WebIngestionOptions.SectionName);
+        services.AddValidatedOptions<FeedOptions>(configuration, FeedOptions.SectionName);
+        var options = configuration.GetSection(WebIngestionOptions.SectionName).Get<WebIngestionOptions>() ?? new WebIngestionOptions();
+        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        services.AddHttpClient(WebDownloader.ClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+            })
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.TotalRequestTimeout.Timeout = timeout * 2 + TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+                resilience.Retry.MaxRetryAttempts = 1;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            });
+        services.AddSingleton<WebDownloader>();
+        services.AddSingleton<FeedItemReader>();
+        services.AddSingleton<IArticleReader, FeedArticleReader>();
+        services.AddSingleton<IArticleReader, WebArticleReader>();
+        return services;
+    }
+}

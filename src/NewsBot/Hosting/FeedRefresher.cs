@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Ingestion;
+using NewsBot.Ingestion.Web;
+
+namespace NewsBot.Hosting;
+
+/// <summary>Reads the configured feeds (<c>Feeds:Urls</c>) on start and every <c>Feeds:RefreshMinutes</c>, so new stories are answerable without anyone running the CLI.</summary>
+public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptions> options, FeedStatus status, TimeProvider clock, ILogger<FeedRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var feeds = options.Value;
+        if (feeds.Urls.Count == 0)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromMinutes(feeds.RefreshMinutes);
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            await RefreshAsync(feeds.Urls, interval, stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RefreshAsync(IReadOnlyList<string> urls, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var report = await pipeline.IngestAsync(urls, cancellationToken: stoppingToken);
+            var errors = report.Outcomes.Where(o => o.Status == IngestStatus.Failed).Select(o => $"{o.Location}: {o.Error}").ToArray();
+            status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, report.New, report.Updated, report.Unchanged, errors));
+            logger.LogInformation("Feeds read: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed", report.New, report.Updated, report.Unchanged, errors.Length);
+            foreach (var error in errors)
+            {
+                logger.LogWarning("Feed item not stored: {Error}", error);
+            }
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Whatever went wrong (store, embedding service), the bot keeps answering and the next round tries again;
+            // /healthz shows the reason meanwhile.
+            status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, 0, 0, 0, [ex.Message]));
+            logger.LogError("Feeds could not be stored: {Reason}", ex.Message);
+        }
+    }
+}

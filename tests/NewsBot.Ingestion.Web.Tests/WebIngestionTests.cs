@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Ingestion;
+using NewsBot.Core.Storage;
+using NewsBot.Store.Embedded;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Ingestion.Web.Tests;
+
+public sealed class WebIngestionTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _input = new();
+    private FakeNewsSite _site = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await FakeNewsSite.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Web:TimeoutSeconds"] = "5" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _services = TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
+            .AddNewsBotWebIngestion(configuration)
+            .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
+            .BuildServiceProvider();
+    }
+
+    private IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
+
+    private INewsStore Store => _services.GetRequiredService<INewsStore>();
+
+    [Fact]
+    public async Task An_rss_feed_of_teasers_is_stored_with_the_full_stories_from_the_linked_pages()
+    {
+        var report = await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        Assert.Equal(3, report.New);
+        var tram = await ArticleAsync("/city/tram-line");
+        Assert.Equal("Port Alder opens its first tram line", tram.Title);
+        Assert.Contains("7.4 kilometres long and has eleven stops", tram.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cookie settings", tram.Body, StringComparison.Ordinal);
+        Assert.Equal(FakeNewsSite.Outlet, tram.Source);
+        Assert.Equal("Mira Olsen", tram.Author);
+        Assert.Equal(new DateTimeOffset(2026, 11, 9, 8, 30, 0, TimeSpan.Zero), tram.PublishedAt);
+        Assert.Equal("Transport", tram.Category);
+
+        var budget = await ArticleAsync("/city/budget");
+        Assert.Contains("48 million euros", budget.Body, StringComparison.Ordinal);
+        Assert.Contains("\n\n", budget.Body, StringComparison.Ordinal);
+        Assert.Equal("Jonas Berg", budget.Author);
+        Assert.Equal(new DateTimeOffset(2026, 11, 10, 16, 5, 0, TimeSpan.Zero), budget.PublishedAt);
+        Assert.Equal(0, _site.Requests("/city/budget")); // Its feed item carries the whole story.
+
+        var hits = await Store.KeywordSearchAsync(["tram", "stops"], SearchFilter.None, 3);
+        Assert.Equal(tram.Id, hits[0].ArticleId);
+        Assert.Equal(_site.Url + "/city/tram-line", hits[0].Url);
+    }
+
+    [Fact]
+    public async Task Reading_a_feed_again_changes_nothing_and_does_not_download_stored_pages_again()
+    {
+        await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        var second = await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        Assert.Equal(3, second.Unchanged);
+        Assert.Equal(0, second.PassagesEmbedded);
+        Assert.Equal(1, _site.Requests("/city/tram-line"));
+    }
+
+    [Fact]
+    public async Task A_page_that_cannot_be_read_leaves_the_teaser_until_a_later_run_can_read_it()
+    {
+        await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+        var teaser = await ArticleAsync("/city/lighthouse");
+        Assert.Equal("Anna Lind hands over the Alder Point light this winter.", teaser.Body);
+
+        _site.Serve("/city/lighthouse", "text/html", FakeNewsSite.Page("Lighthouse keeper retires after 31 years",
+            "Anna Lind, who has kept the Alder Point light since 1995, retires in December. The light has been automatic since 2020, but Lind stayed on to maintain the lens and guide visitors.",
+            "Her successor is the coast authority's remote control room in Northbay, which already runs nine other lights along the coast. The keeper's cottage will become a small museum next summer."));
+        var later = await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        Assert.Equal(1, later.Updated);
+        Assert.Contains("remote control room in Northbay", (await ArticleAsync("/city/lighthouse")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_atom_feed_with_relative_links_is_read()
+    {
+        var report = await Pipeline.IngestAsync([_site.Url + "/atom.xml"]);
+
+        Assert.Equal(1, report.New);
+        var regatta = await ArticleAsync("/sport/regatta");
+        Assert.Equal("Alder Rowing Club wins the autumn regatta", regatta.Title);
+        Assert.Equal("Sara Quist", regatta.Author);
+        Assert.Equal(FakeNewsSite.Outlet + " Sport", regatta.Source);
+        Assert.Contains("beating the Northbay crew by two seconds", regatta.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_address_is_one_article_and_the_same_article_as_its_feed_item()
+    {
+        var page = await Pipeline.IngestAsync([_site.Url + "/city/tram-line"]);
+        var feed = await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        Assert.Equal(1, page.New);
+        Assert.Equal(2, feed.New); // The tram story is the page already stored, now with the feed's author and date.
+        Assert.Equal(1, feed.Updated);
+        Assert.Equal(3, (await Store.GetStatsAsync()).Articles);
+    }
+
+    [Fact]
+    public async Task A_saved_feed_file_is_read_like_the_feed_online()
+    {
+        var file = _input.File("herald.rss", await new HttpClient().GetStringAsync(_site.Url + "/city/rss.xml"));
+
+        var report = await Pipeline.IngestAsync([file]);
+
+        Assert.Equal(3, report.New);
+        Assert.Contains("eleven stops", (await ArticleAsync("/city/tram-line")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_addresses_and_bad_feeds_are_named_with_a_reason_and_the_rest_is_still_stored()
+    {
+        _site.Serve("/broken.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Broken</title><item>");
+        _site.Serve("/rdf.xml", "application/rdf+xml", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>");
+        _site.Serve("/report.pdf", "application/pdf", "%PDF-1.7");
+        _site.Serve("/sitemap.xml", "application/xml", "<urlset><url><loc>x</loc></url></urlset>");
+        _site.Serve("/empty.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>");
+        var badFile = _input.File("notes.xml", "<notes>not a feed</notes>");
+        await using var closed = await LoopbackServer.StartAsync(_ => { });
+        var closedUrl = closed.Url;
+        await closed.DisposeAsync();
+
+        var report = await Pipeline.IngestAsync([
+            _site.Url + "/gone.xml", _site.Url + "/broken.xml", _site.Url + "/rdf.xml", _site.Url + "/report.pdf",
+            _site.Url + "/sitemap.xml", _site.Url + "/empty.xml", closedUrl + "/feed.xml", badFile, _site.Url + "/atom.xml"]);
+
+        string ErrorFor(string location) => Assert.Single(report.Outcomes, o => o.Location == location).Error!;
+        Assert.Equal("the server answered HTTP 404 Not Found", ErrorFor(_site.Url + "/gone.xml"));
+        Assert.StartsWith("the feed is not well-formed XML", ErrorFor(_site.Url + "/broken.xml"), StringComparison.Ordinal);
+        Assert.StartsWith("RSS 1.0 (RDF) feeds are not supported", ErrorFor(_site.Url + "/rdf.xml"), StringComparison.Ordinal);
+        Assert.Equal("NewsBot reads web pages (HTML) and RSS or Atom feeds, not application/pdf", ErrorFor(_site.Url + "/report.pdf"));
+        Assert.Equal("not an RSS or Atom feed (the document starts with <urlset>)", ErrorFor(_site.Url + "/sitemap.xml"));
+        Assert.Equal("the feed lists no items", ErrorFor(_site.Url + "/empty.xml"));
+        Assert.StartsWith("could not connect", ErrorFor(closedUrl + "/feed.xml"), StringComparison.Ordinal);
+        Assert.Equal("not an RSS or Atom feed (the document starts with <notes>)", ErrorFor(badFile));
+        Assert.Equal(1, report.New);
+    }
+
+    [Fact]
+    public async Task A_download_over_the_size_limit_is_refused_with_the_setting_to_change()
+    {
+        _site.Serve("/huge.xml", "application/rss+xml", new string(' ', 2 * 1024 * 1024));
+        var settings = new Dictionary<string, string?> { ["Web:MaxDownloadMegabytes"] = "1" };
+        await using var services = TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
+            .AddNewsBotWebIngestion(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
+            .BuildServiceProvider();
+
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([_site.Url + "/huge.xml"]);
+
+        Assert.Equal("the content is larger than 1 MB (Web:MaxDownloadMegabytes)", Assert.Single(report.Outcomes).Error);
+    }
+
+    private async Task<Article> ArticleAsync(string path)
+    {
+        var article = await Store.GetArticleAsync(ArticleIdentity.IdFor(null, _site.Url + path, "", null, null));
+        Assert.NotNull(article);
+        return article;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _site.DisposeAsync();
+        _data.Dispose();
+        _input.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using NewsBot.Testing;
+using Xunit;
+
+namespace NewsBot.Tests;
+
+/// <summary>A newsroom lists its feeds in Feeds:Urls; the bot reads them itself and answers from them.</summary>
+public sealed class FeedReadingTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task The_bot_reads_its_feeds_on_start_answers_from_them_and_reports_them_in_healthz()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        await using var bot = new BotHost(_data.Path, new Dictionary<string, string?>
+        {
+            ["Feeds:Urls:0"] = site.Url + "/city/rss.xml",
+            ["Feeds:Urls:1"] = site.Url + "/gone.xml",
+            ["Feeds:RefreshMinutes"] = "60",
+        });
+
+        var feeds = await WaitForFeedsAsync(bot);
+        var reply = (await bot.RepliesAsync(BotHost.Message("What happened in Port Alder on Monday morning?")))[^1];
+
+        Assert.Equal("errors", feeds.GetProperty("status").GetString());
+        Assert.Equal(3, feeds.GetProperty("new").GetInt32());
+        Assert.Contains(feeds.GetProperty("errors").EnumerateArray(), e => e.GetString() == $"{site.Url}/gone.xml: the server answered HTTP 404 Not Found");
+        var text = (string?)reply["text"];
+        Assert.Contains("carried passengers across Port Alder", text, StringComparison.Ordinal);
+        Assert.Contains(site.Url + "/city/tram-line", text, StringComparison.Ordinal);
+        Assert.Contains(FakeNewsSite.Outlet, text, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)
+    {
+        using var client = bot.CreateClient();
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var health = JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement;
+            var feeds = health.GetProperty("feeds");
+            if (feeds.GetProperty("last_read").ValueKind != JsonValueKind.Null)
+            {
+                return feeds.Clone();
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The bot did not read its feeds within a minute.");
+    }
+
+    public void Dispose() => _data.Dispose();
+}
