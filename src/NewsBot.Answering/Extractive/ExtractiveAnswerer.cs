@@ -62,10 +62,14 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
 
         var questionVector = await embedder.EmbedQueryAsync(question, cancellationToken);
         var vectors = await embedder.EmbedPassagesAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
-        var weights = TermWeights(question, sentences.Select(s => s.Text).ToArray());
+
+        // A sentence is read under its headline: the words of the story's subject count as present in each of its
+        // sentences, so within a story the sentence with the asked-for detail ("how many stops") wins over the lead.
+        var inContext = sentences.Select(s => passages[s.Passage].Title + " " + s.Text).ToArray();
+        var weights = TermWeights(question, inContext);
 
         return sentences
-            .Select((s, i) => new SentenceCandidate(s.Text, s.Passage, vectors[i], TensorPrimitives.Dot(questionVector.Span, vectors[i].Span), Overlap(weights, s.Text)))
+            .Select((s, i) => new SentenceCandidate(s.Text, s.Passage, vectors[i], TensorPrimitives.Dot(questionVector.Span, vectors[i].Span), Overlap(weights, inContext[i])))
             .OrderByDescending(c => c.Score)
             .ToArray();
     }
