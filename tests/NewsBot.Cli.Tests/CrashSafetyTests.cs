@@ -50,7 +50,9 @@ public sealed class CrashSafetyTests : IDisposable
 
     private Process StartIngest(string feed)
     {
-        var cli = typeof(CliApp).Assembly.Location;
+        // The CLI as a user runs it: from its own build output, with its own dependencies (this test project's
+        // output shares the ASP.NET Core framework with the test helpers and drops assemblies that framework holds).
+        var cli = RepositoryPaths.Built("src/NewsBot.Cli", "newsbot.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { cli, "ingest", feed, "--data", _data.Path, "--json" })
         {

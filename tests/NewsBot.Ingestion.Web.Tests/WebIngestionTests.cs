@@ -112,6 +112,23 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_in_a_legacy_character_set_declared_only_in_its_html_reads_correctly()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = FakeNewsSite.Page("Café Öresund reopens on the quay",
+            "The Café Öresund reopened on the quay on Friday after a fire in March closed it for eight months. The owners, Åsa and Jörg Brenner, rebuilt the kitchen and kept the old tiled façade.",
+            "Regulars queued for the crème brûlée that made the café famous, and the harbour band played on the terrace until late in the evening.")
+            .Replace("<head>", "<head><meta charset=\"windows-1252\">", StringComparison.Ordinal);
+        _site.Serve("/city/cafe", "text/html", System.Text.Encoding.GetEncoding(1252).GetBytes(html));
+
+        await Pipeline.IngestAsync([_site.Url + "/city/cafe"]);
+
+        var cafe = await ArticleAsync("/city/cafe");
+        Assert.Contains("Åsa and Jörg Brenner", cafe.Body, StringComparison.Ordinal);
+        Assert.Contains("crème brûlée", cafe.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_saved_feed_file_is_read_like_the_feed_online()
     {
         var file = _input.File("herald.rss", await new HttpClient().GetStringAsync(_site.Url + "/city/rss.xml"));

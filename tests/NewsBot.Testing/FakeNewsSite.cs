@@ -11,7 +11,7 @@ namespace NewsBot.Testing;
 public sealed class FakeNewsSite : IAsyncDisposable
 {
     public const string Outlet = "Harbour Herald";
-    private readonly ConcurrentDictionary<string, (int Status, string Type, string Body)> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, string Type, byte[] Body)> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private LoopbackServer _server = null!;
 
@@ -25,7 +25,9 @@ public sealed class FakeNewsSite : IAsyncDisposable
         return site;
     }
 
-    public void Serve(string path, string contentType, string body, int status = 200) => _routes[path] = (status, contentType, body);
+    public void Serve(string path, string contentType, string body, int status = 200) => Serve(path, contentType, System.Text.Encoding.UTF8.GetBytes(body), status);
+
+    public void Serve(string path, string contentType, byte[] body, int status = 200) => _routes[path] = (status, contentType, body);
 
     public int Requests(string path) => _requests.TryGetValue(path, out var count) ? count : 0;
 
@@ -114,7 +116,7 @@ public sealed class FakeNewsSite : IAsyncDisposable
 
         context.Response.StatusCode = route.Status;
         context.Response.ContentType = route.Type;
-        await context.Response.WriteAsync(route.Body);
+        await context.Response.Body.WriteAsync(route.Body);
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
