@@ -50,7 +50,7 @@ public static class QdrantRequests
 
     public static Guid ArticlePointId(string articleId) => NameBasedGuid("article:" + articleId);
 
-    public static PointStruct PassagePoint(Article article, IndexedPassage passage) => new()
+    public static PointStruct PassagePoint(Article article, IndexedPassage passage) => WithDate(article, new PointStruct
     {
         Id = PassagePointId(passage.Passage.Id),
         Vectors = new Dictionary<string, Vector>
@@ -68,13 +68,12 @@ public static class QdrantRequests
             ["title"] = article.Title,
             ["source"] = article.Source ?? "",
             ["source_key"] = article.Source?.ToLowerInvariant() ?? "",
-            ["published_at"] = Date(article.PublishedAt),
             ["url"] = article.Url ?? "",
         },
-    };
+    });
 
     /// <summary>The article's own point: no vectors, its metadata and content hash as payload.</summary>
-    public static PointStruct ArticlePoint(Article article) => new()
+    public static PointStruct ArticlePoint(Article article) => WithDate(article, new PointStruct
     {
         Id = ArticlePointId(article.Id),
         Vectors = new Dictionary<string, Vector>(),
@@ -88,12 +87,11 @@ public static class QdrantRequests
             ["source"] = article.Source ?? "",
             ["source_key"] = article.Source?.ToLowerInvariant() ?? "",
             ["author"] = article.Author ?? "",
-            ["published_at"] = Date(article.PublishedAt),
             ["category"] = article.Category ?? "",
             ["tags"] = string.Join('\n', article.Tags),
             ["content_hash"] = article.ContentHash,
         },
-    };
+    });
 
     /// <summary>Passages only, restricted by outlet (any of, case-insensitive) and publication time [from, to).</summary>
     public static Filter PassageFilter(SearchFilter filter)
@@ -131,7 +129,16 @@ public static class QdrantRequests
         new PrefetchQuery { Query = SparseTerms.ForQuery(terms), Using = Sparse, Filter = PassageFilter(filter), Limit = (ulong)candidates },
     ];
 
-    private static string Date(DateTimeOffset? date) => date?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>The publication time, when known; an undated article has no <c>published_at</c> at all, never a value the datetime index cannot read.</summary>
+    private static PointStruct WithDate(Article article, PointStruct point)
+    {
+        if (article.PublishedAt is { } date)
+        {
+            point.Payload["published_at"] = date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        }
+
+        return point;
+    }
 
     private static Guid NameBasedGuid(string name)
     {

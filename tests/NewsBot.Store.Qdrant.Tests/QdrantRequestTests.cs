@@ -62,6 +62,17 @@ public sealed class QdrantRequestTests
     }
 
     [Fact]
+    public void An_undated_article_has_no_publication_time_rather_than_an_empty_one()
+    {
+        var undated = Article with { PublishedAt = null };
+        var passage = new IndexedPassage(new Passage("tram-1#0", "tram-1", 0, "Tram line approved / Harbour Times\nThe council approved the tram line."), new float[] { 0.6f, 0.8f });
+
+        Assert.False(QdrantRequests.ArticlePoint(undated).Payload.ContainsKey("published_at"));
+        Assert.False(QdrantRequests.PassagePoint(undated, passage).Payload.ContainsKey("published_at"));
+        Assert.Equal("2026-11-05T17:00:00Z", QdrantRequests.ArticlePoint(Article).Payload["published_at"].StringValue);
+    }
+
+    [Fact]
     public void Filters_become_keyword_and_datetime_conditions_on_indexed_fields()
     {
         var filter = QdrantRequests.PassageFilter(new SearchFilter
