@@ -38,24 +38,27 @@ public sealed class AnswerService(
         var question = await rewriter.RewriteAsync(request.Question, request.Turns, cancellationToken);
         var sources = await store.GetSourcesAsync(cancellationToken);
         var unknownOutlets = NamedOutlets.Unknown(question, sources);
-        var intent = analyzer.Analyze(WithoutOutletNames(question, sources));
+        var withoutOutlets = WithoutOutletNames(question, sources);
+        var intent = analyzer.Analyze(withoutOutlets);
         if (unknownOutlets.Count > 0)
         {
-            return await DeclineAsync(question, intent, cancellationToken, unknownOutlets);
+            return await DeclineAsync(question, intent, cancellationToken, unknownOutlets: unknownOutlets);
         }
 
+        var names = await UnheardOfNamesAsync(NamedSubjects.In(withoutOutlets), cancellationToken);
         var passages = await RetrieveAsync(question, intent, cancellationToken);
-        var (draft, note) = await DraftAsync(question, passages, intent, onText, cancellationToken);
+        var (draft, note) = await DraftAsync(question, passages, intent, names, onText, cancellationToken);
         if (draft is null && intent.Period is not null && !intent.Relative)
         {
             // "in 2021" may date the events rather than the reporting: look again without the period.
             passages = await RetrieveAsync(question, intent.WithoutPeriod, cancellationToken);
-            (draft, note) = await DraftAsync(question, passages, intent.WithoutPeriod, onText, cancellationToken);
+            (draft, note) = await DraftAsync(question, passages, intent.WithoutPeriod, names, onText, cancellationToken);
         }
 
         if (draft is null)
         {
-            return await DeclineAsync(question, intent, cancellationToken);
+            var missing = NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)) ? names : null;
+            return await DeclineAsync(question, intent, cancellationToken, missing);
         }
 
         var (text, citations) = CitationBuilder.Build(draft, passages);
@@ -75,10 +78,12 @@ public sealed class AnswerService(
 
     /// <summary>The language model's draft when one is configured and answers with citations; otherwise the extractive one, with a note if the model failed.</summary>
     private async Task<(string? Draft, string? Note)> DraftAsync(
-        string question, IReadOnlyList<NewsPassage> passages, QuestionIntent intent, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
+        string question, IReadOnlyList<NewsPassage> passages, QuestionIntent intent, IReadOnlyList<NamedSubject> names,
+        Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
-        if (passages.Count == 0)
+        if (passages.Count == 0 || NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)))
         {
+            // Nothing retrieved mentions anything the question names: these passages are about something else.
             return (null, null);
         }
 
@@ -99,6 +104,26 @@ public sealed class AnswerService(
 
         var draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
         return (draft, generative is null ? null : ModelUnavailableNote);
+    }
+
+    /// <summary>
+    /// The names of the question that no stored passage mentions at all (every identifying word of the name in one
+    /// passage). Names the store knows are left to retrieval, which may simply not have ranked them high.
+    /// </summary>
+    private async Task<IReadOnlyList<NamedSubject>> UnheardOfNamesAsync(IReadOnlyList<NamedSubject> names, CancellationToken cancellationToken)
+    {
+        var unheardOf = new List<NamedSubject>();
+        foreach (var name in names)
+        {
+            var hits = await store.KeywordSearchAsync(name.Words, SearchFilter.None, 20, cancellationToken);
+            if (!hits.Any(hit => NamedSubjects.Mentions(hit.Title + " " + hit.Text, name)))
+            {
+                unheardOf.Add(name);
+            }
+        }
+
+        // Declining needs every name to be unknown; one known name means the question may be answerable.
+        return unheardOf.Count == names.Count ? unheardOf : [];
     }
 
     /// <summary>The question without the outlet names the store holds, so "Business Today" is not read as a date.</summary>
@@ -142,13 +167,16 @@ public sealed class AnswerService(
             .ToArray();
     }
 
-    private async Task<Answer> DeclineAsync(string question, QuestionIntent intent, CancellationToken cancellationToken, IReadOnlyList<string>? unknownOutlets = null)
+    private async Task<Answer> DeclineAsync(
+        string question, QuestionIntent intent, CancellationToken cancellationToken,
+        IReadOnlyList<NamedSubject>? missingNames = null, IReadOnlyList<string>? unknownOutlets = null)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
         var period = intent.Period is null ? "" : $" from {intent.Period}";
+        var subject = missingNames is { Count: > 0 } ? string.Join(" or ", missingNames.Select(n => n.Text)) : "that";
         var reason = unknownOutlets is { Count: > 0 }
             ? $"I don't have any articles from {string.Join(" or ", unknownOutlets)}, so I can't say what they reported. "
-            : $"I couldn't find anything about that in the news I have{period}. ";
+            : $"I couldn't find anything about {subject} in the news I have{period}. ";
         var text = stats.Articles == 0
             ? "I don't have any news stored yet, so I can't answer that."
             : reason + (stats.Newest is { } newest ? $"My newest article is from {Date(newest)}." : "");

@@ -75,6 +75,25 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_about_something_the_news_never_mentions_is_declined_naming_it_not_answered_from_a_similar_story()
+    {
+        var answer = await _bot.AskAsync("Who won the Formula One championship?");
+
+        Assert.True(answer.Declined);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("I couldn't find anything about Formula One in the news I have.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_the_news_mentions_is_still_answered_even_in_a_question_that_also_names_something_unknown()
+    {
+        var answer = await _bot.AskAsync("Did the Mariners win the title, as Formula One fans expected?");
+
+        Assert.False(answer.Declined);
+        Assert.Contains("Mariners", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_question_about_an_outlet_the_bot_does_not_carry_says_so()
     {
         var answer = await _bot.AskAsync("What did a Reuters article say about the eastern tram line?");

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace NewsBot.Answering.Questions;
+
+/// <summary>
+/// The names a question is about ("Formula One", "Elin Varga", "NATO"): capitalised words after the first. When the
+/// store has never heard of any of them and no retrieved passage mentions them, the passages are about something
+/// else, however similar their wording, and NewsBot says it found nothing about those names instead of quoting a
+/// neighbouring story.
+/// </summary>
+public static partial class NamedSubjects
+{
+    // Capitalised words that do not name a subject: question words, function words, numbers, titles, time words.
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "by", "from", "with", "or", "is", "are", "was",
+        "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "what", "who",
+        "whom", "whose", "which", "when", "where", "why", "how", "according", "i", "me", "my", "we", "you", "it",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+        "new", "last", "next", "mr", "mrs", "ms", "dr", "st", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "this", "that", "these",
+        "those", "there", "here", "news", "article", "articles", "report", "story",
+    };
+
+    /// <summary>The names in a question, each with the words that identify it; names made only of common words are left out.</summary>
+    public static IReadOnlyList<NamedSubject> In(string question)
+    {
+        var names = new List<NamedSubject>();
+        foreach (Match run in CapitalisedRun().Matches(question))
+        {
+            var words = Words().Matches(run.Value).Select(w => w.Value).ToList();
+            if (run.Index == FirstWordIndex(question) && !IsAcronym(words[0]))
+            {
+                words.RemoveAt(0); // The question's first word is capitalised anyway.
+            }
+
+            var identifying = words.Where(w => w.Length > 1 && !NotNames.Contains(w)).Select(w => w.ToLowerInvariant()).ToArray();
+            if (identifying.Length > 0)
+            {
+                names.Add(new NamedSubject(string.Join(' ', words), identifying));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>True when the question names something and no passage mentions any word of any of its names.</summary>
+    public static bool NoneMentioned(IReadOnlyList<NamedSubject> names, IEnumerable<string> passages)
+    {
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        var present = passages.SelectMany(p => Words().Matches(p.ToLowerInvariant()).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        return !names.Any(name => name.Words.Any(present.Contains));
+    }
+
+    /// <summary>Whether a text contains every identifying word of the name.</summary>
+    public static bool Mentions(string text, NamedSubject name)
+    {
+        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        return name.Words.All(words.Contains);
+    }
+
+    private static int FirstWordIndex(string question) => Words().Match(question) is { Success: true } first ? first.Index : -1;
+
+    private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
+
+    // One or more capitalised words (or acronyms, or words with digits like F1), joined by spaces or hyphens.
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’.&-]*(?:[ -]\p{Lu}[\p{L}\p{N}'’.&-]*)*")]
+    private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+}
