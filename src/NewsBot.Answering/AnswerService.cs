@@ -45,7 +45,7 @@ public sealed class AnswerService(
             return await DeclineAsync(question, intent, cancellationToken, unknownOutlets: unknownOutlets);
         }
 
-        var names = await UnheardOfNamesAsync(NamedSubjects.In(withoutOutlets), cancellationToken);
+        var names = NamedSubjects.In(withoutOutlets);
         var passages = await RetrieveAsync(question, intent, cancellationToken);
         var (draft, note) = await DraftAsync(question, passages, intent, names, onText, cancellationToken);
         if (draft is null && intent.Period is not null && !intent.Relative)
@@ -57,8 +57,7 @@ public sealed class AnswerService(
 
         if (draft is null)
         {
-            var missing = NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)) ? names : null;
-            return await DeclineAsync(question, intent, cancellationToken, missing);
+            return await DeclineAsync(question, intent, cancellationToken, await UnheardOfAsync(names, passages, cancellationToken));
         }
 
         var (text, citations) = CitationBuilder.Build(draft, passages);
@@ -81,9 +80,9 @@ public sealed class AnswerService(
         string question, IReadOnlyList<NewsPassage> passages, QuestionIntent intent, IReadOnlyList<NamedSubject> names,
         Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
-        if (passages.Count == 0 || NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)))
+        if (passages.Count == 0 || (await UnheardOfAsync(names, passages, cancellationToken)).Count > 0)
         {
-            // Nothing retrieved mentions anything the question names: these passages are about something else.
+            // The question names only things no stored article mentions: these passages are about something else.
             return (null, null);
         }
 
@@ -107,11 +106,17 @@ public sealed class AnswerService(
     }
 
     /// <summary>
-    /// The names of the question that no stored passage mentions at all (every identifying word of the name in one
-    /// passage). Names the store knows are left to retrieval, which may simply not have ranked them high.
+    /// The question's names when neither the retrieved passages nor any stored passage mentions any of them (every
+    /// identifying word of a name in one passage); otherwise none. A name the store knows is left to retrieval, which
+    /// may simply not have ranked it high. The store is asked only when the retrieved passages miss every name.
     /// </summary>
-    private async Task<IReadOnlyList<NamedSubject>> UnheardOfNamesAsync(IReadOnlyList<NamedSubject> names, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NamedSubject>> UnheardOfAsync(IReadOnlyList<NamedSubject> names, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
     {
+        if (!NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)))
+        {
+            return [];
+        }
+
         var unheardOf = new List<NamedSubject>();
         foreach (var name in names)
         {
