@@ -56,7 +56,7 @@ public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader it
     {
         try
         {
-            return (await downloader.GetAsync(url, cancellationToken), null);
+            return (await downloader.GetAsync(url, cancellationToken, remember: true), null);
         }
         catch (WebReadException ex)
         {

@@ -1,72 +1,46 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace NewsBot.Ingestion.Web;
 
-/// <summary>What a web address returned: the bytes, their media type and character set, and where redirects ended.</summary>
-public sealed partial record Download(Uri Url, string? MediaType, string? Charset, byte[] Content)
-{
-    static Download()
-    {
-        // Pages still declare legacy code pages (windows-1252, iso-8859-2, shift_jis); .NET knows them once registered.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
-    /// <summary>
-    /// The content as text: a byte order mark wins, then the charset of the Content-Type header, then a
-    /// <c>&lt;meta charset&gt;</c> near the top of the page, then UTF-8; an unknown charset name reads as UTF-8.
-    /// </summary>
-    public string Text()
-    {
-        var declared = Charset ?? MetaCharset();
-        var encoding = Encoding.UTF8;
-        if (declared is { Length: > 0 })
-        {
-            try
-            {
-                encoding = Encoding.GetEncoding(declared.Trim('"', '\'', ' '));
-            }
-            catch (ArgumentException)
-            {
-                // An unknown charset name: read as UTF-8 rather than fail the page.
-            }
-        }
-
-        using var reader = new StreamReader(new MemoryStream(Content), encoding, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
-    }
-
-    private string? MetaCharset()
-    {
-        var head = Encoding.ASCII.GetString(Content, 0, Math.Min(Content.Length, 4096));
-        var match = MetaCharsetPattern().Match(head);
-        return match.Success ? match.Groups["charset"].Value : null;
-    }
-
-    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?(?<charset>[A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaCharsetPattern();
-}
-
-/// <summary>A failed download, with a reason a user can act on.</summary>
-public sealed class WebReadException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>GETs pages and feeds through the resilient HTTP client (timeouts, a retry), with a size limit.</summary>
+/// <summary>
+/// GETs pages and feeds through the resilient HTTP client (timeouts, a retry), with a size limit. Addresses read
+/// again and again (feeds) can be remembered: the next request is conditional (ETag, Last-Modified), and a
+/// "304 Not Modified" answer gives back the remembered content without downloading it again.
+/// </summary>
 public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngestionOptions> options)
 {
     public const string ClientName = "NewsBot.Web";
     private const string Accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.9, */*;q=0.5";
+    private readonly ConcurrentDictionary<Uri, Remembered> _remembered = new();
 
-    public async Task<Download> GetAsync(Uri url, CancellationToken cancellationToken)
+    /// <param name="remember">Keep the content and its validators for a conditional request next time (for feeds, not pages).</param>
+    public async Task<Download> GetAsync(Uri url, CancellationToken cancellationToken, bool remember = false)
     {
         var limit = options.Value.MaxDownloadBytes;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.ParseAdd(Accept);
+            var known = remember && _remembered.TryGetValue(url, out var entry) ? entry : null;
+            if (known?.ETag is { } etag)
+            {
+                request.Headers.IfNoneMatch.Add(etag);
+            }
+
+            if (known?.LastModified is { } lastModified)
+            {
+                request.Headers.IfModifiedSince = lastModified;
+            }
+
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotModified && known is not null)
+            {
+                return known.Download;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new WebReadException($"the server answered HTTP {(int)response.StatusCode} {Reason(response)}");
@@ -79,7 +53,13 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
 
             var content = await ReadLimitedAsync(response.Content, limit, cancellationToken);
             var type = response.Content.Headers.ContentType;
-            return new Download(response.RequestMessage?.RequestUri ?? url, type?.MediaType?.ToLowerInvariant(), type?.CharSet, content);
+            var download = new Download(response.RequestMessage?.RequestUri ?? url, type?.MediaType?.ToLowerInvariant(), type?.CharSet, content);
+            if (remember && (response.Headers.ETag is not null || response.Content.Headers.LastModified is not null))
+            {
+                _remembered[url] = new Remembered(download, response.Headers.ETag, response.Content.Headers.LastModified);
+            }
+
+            return download;
         }
         catch (HttpRequestException ex)
         {
@@ -124,4 +104,6 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
             HttpStatusCode.Forbidden => "Forbidden",
             _ => response.StatusCode.ToString(),
         });
+
+    private sealed record Remembered(Download Download, EntityTagHeaderValue? ETag, DateTimeOffset? LastModified);
 }

@@ -68,6 +68,7 @@ public sealed class WebIngestionTests : IAsyncLifetime
         Assert.Equal(3, second.Unchanged);
         Assert.Equal(0, second.PassagesEmbedded);
         Assert.Equal(1, _site.Requests("/city/tram-line"));
+        Assert.Equal(1, _site.NotModified("/city/rss.xml")); // Asked with the feed's ETag, so not sent again.
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class FakeNewsSite : IAsyncDisposable
     public const string Outlet = "Harbour Herald";
     private readonly ConcurrentDictionary<string, (int Status, string Type, byte[] Body)> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _notModified = new(StringComparer.Ordinal);
     private LoopbackServer _server = null!;
 
     public string Url => _server.Url;
@@ -30,6 +31,9 @@ public sealed class FakeNewsSite : IAsyncDisposable
     public void Serve(string path, string contentType, byte[] body, int status = 200) => _routes[path] = (status, contentType, body);
 
     public int Requests(string path) => _requests.TryGetValue(path, out var count) ? count : 0;
+
+    /// <summary>Requests for the path answered "304 Not Modified" (the client sent the current ETag).</summary>
+    public int NotModified(string path) => _notModified.TryGetValue(path, out var count) ? count : 0;
 
     /// <summary>A page whose main text SmartReader finds: a headline and paragraphs among navigation and a footer.</summary>
     public static string Page(string headline, params string[] paragraphs) => $"""
@@ -114,8 +118,17 @@ public sealed class FakeNewsSite : IAsyncDisposable
             return;
         }
 
+        var etag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(route.Body))[..16]}\"";
+        if (route.Status == 200 && context.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            _notModified.AddOrUpdate(path, 1, (_, count) => count + 1);
+            context.Response.StatusCode = 304;
+            return;
+        }
+
         context.Response.StatusCode = route.Status;
         context.Response.ContentType = route.Type;
+        context.Response.Headers.ETag = etag;
         await context.Response.Body.WriteAsync(route.Body);
     }
 
