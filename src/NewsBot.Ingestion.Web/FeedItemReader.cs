@@ -17,11 +17,14 @@ public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, I
 {
     public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A feed from the internet is someone else's text: its links may not lead into private networks. A saved
+        // feed file, or a feed on the intranet, was put there by whoever runs NewsBot.
+        var linksPublicOnly = feedUrl is not null && !await NetworkGuard.IsPrivateHostAsync(feedUrl, cancellationToken);
         var number = 0;
         foreach (var item in feed.Items)
         {
             number++;
-            yield return await ReadItemAsync(feed, item, feedUrl, $"{location} item {number}", cancellationToken);
+            yield return await ReadItemAsync(feed, item, feedUrl, linksPublicOnly, $"{location} item {number}", cancellationToken);
         }
 
         if (number == 0)
@@ -30,7 +33,7 @@ public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, I
         }
     }
 
-    private async Task<ReadItem> ReadItemAsync(SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string location, CancellationToken cancellationToken)
+    private async Task<ReadItem> ReadItemAsync(SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, bool linksPublicOnly, string location, CancellationToken cancellationToken)
     {
         var fields = FeedItemFields.From(feed, item, feedUrl);
         var ownText = TextCleaner.CleanBody(fields.Body);
@@ -50,7 +53,7 @@ public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, I
         string problem;
         try
         {
-            var download = await downloader.GetAsync(link, cancellationToken);
+            var download = await downloader.GetAsync(link, cancellationToken, publicOnly: linksPublicOnly);
             if (WebArticleReader.IsHtml(download))
             {
                 var page = HtmlArticleReader.Parse(download.Text(), download.Url.AbsoluteUri, location);

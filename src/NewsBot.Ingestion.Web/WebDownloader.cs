@@ -17,13 +17,15 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
     private readonly ConcurrentDictionary<Uri, Remembered> _remembered = new();
 
     /// <param name="remember">Keep the content and its validators for a conditional request next time (for feeds, not pages).</param>
-    public async Task<Download> GetAsync(Uri url, CancellationToken cancellationToken, bool remember = false)
+    /// <param name="publicOnly">Refuse private and local addresses (for links found in feeds from the internet).</param>
+    public async Task<Download> GetAsync(Uri url, CancellationToken cancellationToken, bool remember = false, bool publicOnly = false)
     {
         var limit = options.Value.MaxDownloadBytes;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.ParseAdd(Accept);
+            request.Options.Set(NetworkGuard.PublicOnly, publicOnly);
             var known = remember && _remembered.TryGetValue(url, out var entry) ? entry : null;
             if (known?.ETag is { } etag)
             {

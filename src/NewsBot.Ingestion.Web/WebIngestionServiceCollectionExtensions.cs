@@ -19,6 +19,12 @@ public static class WebIngestionServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectCallback = NetworkGuard.ConnectAsync,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                MaxAutomaticRedirections = 5,
+            })
             .AddStandardResilienceHandler(resilience =>
             {
                 resilience.AttemptTimeout.Timeout = timeout;

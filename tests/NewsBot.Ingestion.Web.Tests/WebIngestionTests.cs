@@ -170,6 +170,38 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_link_into_a_cloud_metadata_service_is_never_followed()
+    {
+        _site.Serve("/trap.xml", "application/rss+xml", """
+            <rss version="2.0"><channel><title>Trap</title>
+            <item><title>Credentials</title><link>http://169.254.169.254/latest/meta-data/iam/</link></item>
+            </channel></rss>
+            """);
+
+        var report = await Pipeline.IngestAsync([_site.Url + "/trap.xml"]);
+
+        var error = Assert.Single(report.Outcomes).Error!;
+        Assert.Contains("169.254.169.254 is a link-local address (such as a cloud metadata service), which NewsBot never reads", error, StringComparison.Ordinal);
+        Assert.Equal(0, (await Store.GetStatsAsync()).Articles);
+    }
+
+    [Theory]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.5", true)]
+    [InlineData("192.168.1.10", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("100.100.100.200", true)]
+    [InlineData("::1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("172.32.0.1", false)]
+    [InlineData("2001:db8::1", false)]
+    public void Private_and_local_addresses_are_told_from_public_ones(string address, bool isPrivate) =>
+        Assert.Equal(isPrivate, NetworkGuard.IsPrivate(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
     public async Task A_download_over_the_size_limit_is_refused_with_the_setting_to_change()
     {
         _site.Serve("/huge.xml", "application/rss+xml", new string(' ', 2 * 1024 * 1024));
