@@ -113,6 +113,34 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal("Delta Herald", article.Source);
     }
 
+    [Fact]
+    public async Task A_short_news_brief_page_is_still_an_article()
+    {
+        var path = _directory.File("brief.html", """
+            <html><head><title>Bay bridge reopens after repairs | Bay Ledger</title></head>
+            <body><nav>Home | City</nav><article><h1>Bay bridge reopens after repairs</h1>
+            <p>The Bay bridge reopened to traffic on Friday morning after eleven weeks of repairs to its steel cables, the city transport office said.</p>
+            <p>Engineers replaced 214 cable anchors and resurfaced both lanes. The repairs cost 3.8 million euros, slightly less than the budget of 4 million.</p>
+            <p>Buses on route 12 return to the bridge from Monday.</p></article><footer>Copyright Bay Ledger</footer></body></html>
+            """);
+
+        var article = Assert.Single(await ReadAllAsync(new HtmlArticleReader(), path)).Article!;
+
+        Assert.Contains("The repairs cost 3.8 million euros", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copyright", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_with_no_article_on_it_is_named_as_such()
+    {
+        var path = _directory.File("index.html", "<html><head><title>Bay Ledger</title></head><body><nav><a href='/city'>City</a> <a href='/sport'>Sport</a></nav></body></html>");
+
+        var item = Assert.Single(await ReadAllAsync(new HtmlArticleReader(), path));
+
+        Assert.Null(item.Article);
+        Assert.Equal("no article text found on the page", item.Error);
+    }
+
     private static async Task<List<ReadItem>> ReadAllAsync(IArticleReader reader, string path)
     {
         var items = new List<ReadItem>();

@@ -19,17 +19,26 @@ public sealed class HtmlArticleReader : IArticleReader
         var fields = new ArticleFields
         {
             Title = page.Title,
-            Body = page.IsReadable ? page.TextContent : null,
+            Body = HasArticleText(page) ? page.TextContent : null,
             Author = page.Author ?? page.Byline,
             Source = page.SiteName,
             Published = page.PublicationDate?.ToString("O"),
             Url = CanonicalUrl(page, pageUrl),
         };
         var item = fields.ToReadItem(location);
-        return item.Article is null && !page.IsReadable
+        return item.Article is null && !HasArticleText(page)
             ? ReadItem.Failed(location, "no article text found on the page")
             : item;
     }
+
+    /// <summary>
+    /// SmartReader's own verdict, or enough words in what it extracted: its verdict wants about 500 characters, and a
+    /// news brief of three short paragraphs is still an article.
+    /// </summary>
+    private static bool HasArticleText(SmartReader.Article page) =>
+        page.IsReadable || (page.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= MinBriefWords;
+
+    private const int MinBriefWords = 40;
 
     /// <summary>The page's own address for itself when it gives one, else where it was read from when that is on the web.</summary>
     private static string? CanonicalUrl(SmartReader.Article page, string pageUrl)
