@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Data;
 using NewsBot.Answering.Citations;
+using NewsBot.Answering.Digest;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Generative;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Answering;
@@ -28,6 +30,8 @@ public sealed class AnswerService(
     ILogger<AnswerService> logger,
     GenerativeAnswerer? generative = null) : INewsAnswerer
 {
+    private const int DigestArticles = 5;
+
     public const string ModelUnavailableNote = "The language model did not answer, so this answer quotes the sources directly.";
 
     public bool Streams => generative is not null;
@@ -43,6 +47,11 @@ public sealed class AnswerService(
         if (unknownOutlets.Count > 0)
         {
             return await DeclineAsync(question, intent, cancellationToken, unknownOutlets: unknownOutlets);
+        }
+
+        if (TopicWords.In(withoutOutlets).Count == 0)
+        {
+            return await DigestAsync(question, intent, OutletMatcher.Find(question, sources), cancellationToken);
         }
 
         var names = NamedSubjects.In(withoutOutlets);
@@ -73,6 +82,24 @@ public sealed class AnswerService(
         }
 
         return new Answer(text, citations, false, question, note, asOf);
+    }
+
+    /// <summary>"What happened yesterday?", "What's new from Northern Wire?": the newest stories of that period and outlet.</summary>
+    private async Task<Answer> DigestAsync(string question, QuestionIntent intent, IReadOnlyList<string> outlets, CancellationToken cancellationToken)
+    {
+        var filter = new SearchFilter { Sources = outlets, From = intent.From, To = intent.To };
+        var articles = await store.GetLatestArticlesAsync(DigestArticles, filter, cancellationToken);
+        var from = outlets.Count > 0 ? $" from {string.Join(" and ", outlets)}" : "";
+        var period = intent.Period is null ? "" : $" ({intent.Period})";
+        if (articles.Count == 0)
+        {
+            return await DeclineAsync(question, intent, cancellationToken, reason: $"I don't have any articles{from}{(intent.Period is null ? "" : " from " + intent.Period)}. ");
+        }
+
+        var (draft, passages) = NewsDigest.Compose($"The latest{from}{period}:", articles);
+        var (text, citations) = CitationBuilder.Build(draft, passages);
+        var asOf = citations.Max(c => c.PublishedAt);
+        return new Answer(text + (asOf is null ? "" : $"\n\nAs of {Date(asOf.Value)}."), citations, false, question, null, asOf);
     }
 
     /// <summary>The language model's draft when one is configured and answers with citations; otherwise the extractive one, with a note if the model failed.</summary>
@@ -174,12 +201,12 @@ public sealed class AnswerService(
 
     private async Task<Answer> DeclineAsync(
         string question, QuestionIntent intent, CancellationToken cancellationToken,
-        IReadOnlyList<NamedSubject>? missingNames = null, IReadOnlyList<string>? unknownOutlets = null)
+        IReadOnlyList<NamedSubject>? missingNames = null, IReadOnlyList<string>? unknownOutlets = null, string? reason = null)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
         var period = intent.Period is null ? "" : $" from {intent.Period}";
         var subject = missingNames is { Count: > 0 } ? string.Join(" or ", missingNames.Select(n => n.Text)) : "that";
-        var reason = unknownOutlets is { Count: > 0 }
+        reason ??= unknownOutlets is { Count: > 0 }
             ? $"I don't have any articles from {string.Join(" or ", unknownOutlets)}, so I can't say what they reported. "
             : $"I couldn't find anything about {subject} in the news I have{period}. ";
         var text = stats.Articles == 0

@@ -79,8 +79,31 @@ public sealed partial class EmbeddedNewsStore
         return articles.FirstOrDefault();
     }
 
-    public Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, CancellationToken cancellationToken = default) =>
-        QueryArticlesAsync("ORDER BY published_ticks IS NULL, published_ticks DESC, id LIMIT $count", cancellationToken, ("$count", count));
+    public Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string, object)> { ("$count", count) };
+        if (filter.Sources.Count > 0)
+        {
+            conditions.Add($"lower(source) IN ({string.Join(", ", filter.Sources.Select((_, i) => "$s" + i))})");
+            parameters.AddRange(filter.Sources.Select((s, i) => ("$s" + i, (object)s.ToLowerInvariant())));
+        }
+
+        if (filter.From is { } from)
+        {
+            conditions.Add("published_ticks >= $from");
+            parameters.Add(("$from", from.UtcTicks));
+        }
+
+        if (filter.To is { } to)
+        {
+            conditions.Add("published_ticks < $to");
+            parameters.Add(("$to", to.UtcTicks));
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions) + " ";
+        return QueryArticlesAsync(where + "ORDER BY published_ticks IS NULL, published_ticks DESC, id LIMIT $count", cancellationToken, [.. parameters]);
+    }
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {

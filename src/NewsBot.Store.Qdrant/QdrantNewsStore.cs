@@ -105,14 +105,14 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         return point is null ? null : ToArticle(point.Payload);
     }
 
-    public async Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default)
     {
         if (!await CollectionExistsAsync(cancellationToken))
         {
             return [];
         }
 
-        var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(), (uint)count, payloadSelector: true,
+        var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(filter), (uint)count, payloadSelector: true,
             orderBy: new OrderBy { Key = "published_at", Direction = Direction.Desc }, cancellationToken: ct), cancellationToken);
         return page.Result.Select(p => ToArticle(p.Payload)).ToArray();
     }

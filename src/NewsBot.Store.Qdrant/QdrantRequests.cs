@@ -94,9 +94,14 @@ public static class QdrantRequests
     });
 
     /// <summary>Passages only, restricted by outlet (any of, case-insensitive) and publication time [from, to).</summary>
-    public static Filter PassageFilter(SearchFilter filter)
+    public static Filter PassageFilter(SearchFilter filter) => Restricted(KindPassage, filter);
+
+    /// <summary>Article points only, restricted like passages.</summary>
+    public static Filter Articles(SearchFilter filter) => Restricted(KindArticle, filter);
+
+    private static Filter Restricted(string kind, SearchFilter filter)
     {
-        var result = new Filter { Must = { MatchKeyword("kind", KindPassage) } };
+        var result = new Filter { Must = { MatchKeyword("kind", kind) } };
         if (filter.Sources.Count > 0)
         {
             result.Must.Add(Match("source_key", filter.Sources.Select(s => s.ToLowerInvariant()).ToArray()));

@@ -94,6 +94,38 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_what_happened_yesterday_gives_yesterdays_headlines_with_their_leads_cited()
+    {
+        var answer = await _bot.AskAsync("What happened yesterday?");
+
+        Assert.False(answer.Declined);
+        Assert.StartsWith("The latest (yesterday):\n- **National library puts 19th-century newspapers online**: The national library has put more than two million pages", answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal("https://civic-ledger.example/culture/library-newspaper-archive", citation.Url);
+        Assert.EndsWith("As of 27 November 2026.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_what_an_outlet_reported_this_week_lists_only_that_outlets_stories_newest_first()
+    {
+        var answer = await _bot.AskAsync("What did Harbour Times report this month?");
+
+        Assert.StartsWith("The latest from Harbour Times (this month):", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Citations.Count >= 2);
+        Assert.All(answer.Citations, c => Assert.Equal("Harbour Times", c.Source));
+        Assert.Equal(answer.Citations.OrderByDescending(c => c.PublishedAt).Select(c => c.N), answer.Citations.Select(c => c.N));
+    }
+
+    [Fact]
+    public async Task Asking_for_news_of_a_day_with_none_says_so_and_names_the_newest_date()
+    {
+        var answer = await _bot.AskAsync("What's new today?");
+
+        Assert.True(answer.Declined);
+        Assert.Equal("I don't have any articles from today. My newest article is from 27 November 2026.", answer.Text);
+    }
+
+    [Fact]
     public async Task A_question_about_an_outlet_the_bot_does_not_carry_says_so()
     {
         var answer = await _bot.AskAsync("What did a Reuters article say about the eastern tram line?");

@@ -194,7 +194,25 @@ public abstract class NewsStoreConformance : IAsyncLifetime
         Assert.Equal(TestArticles.Orchard.PublishedAt, stats.Oldest);
         Assert.Equal(TestArticles.Election.PublishedAt, stats.Newest);
         Assert.Equal(["Daily Lantern", "Test Courier", "Valley Post"], (await Store.GetSourcesAsync()).Order());
-        Assert.Equal([TestArticles.Election.Id, TestArticles.Harbour.Id], (await Store.GetLatestArticlesAsync(2)).Select(a => a.Id));
+        Assert.Equal([TestArticles.Election.Id, TestArticles.Harbour.Id], (await Store.GetLatestArticlesAsync(2, SearchFilter.None)).Select(a => a.Id));
+    }
+
+    [SkippableFact]
+    public async Task The_latest_articles_can_be_restricted_to_outlets_and_a_period()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+        var newest = TestArticles.Election.PublishedAt!.Value;
+
+        var fromOutlet = await Store.GetLatestArticlesAsync(5, new SearchFilter { Sources = [TestArticles.Orchard.Source!.ToUpperInvariant()] });
+        var lastDay = await Store.GetLatestArticlesAsync(5, new SearchFilter { From = newest.AddHours(-1), To = newest.AddHours(1) });
+        var beforeNewest = await Store.GetLatestArticlesAsync(5, new SearchFilter { To = newest });
+
+        Assert.Equal([TestArticles.Orchard.Id], fromOutlet.Select(a => a.Id));
+        Assert.Equal([TestArticles.Election.Id], lastDay.Select(a => a.Id));
+        Assert.Equal([TestArticles.Harbour.Id, TestArticles.Orchard.Id], beforeNewest.Select(a => a.Id));
     }
 
     [SkippableFact]

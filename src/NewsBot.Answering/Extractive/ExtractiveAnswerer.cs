@@ -119,7 +119,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
     }
 
     /// <summary>The sentence with its marker before the closing punctuation: "... in Tokyo [1]."</summary>
-    private static string Cite(string sentence, int passage)
+    internal static string Cite(string sentence, int passage)
     {
         var end = sentence.Length;
         while (end > 0 && ".!?\"'”’)".Contains(sentence[end - 1], StringComparison.Ordinal))

@@ -26,8 +26,8 @@ public interface INewsStore
 
     Task<Article?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default);
 
-    /// <summary>The most recently published articles, newest first.</summary>
-    Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, CancellationToken cancellationToken = default);
+    /// <summary>The most recently published articles, newest first, among those the filter lets through (outlets, period).</summary>
+    Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default);
 
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
 

@@ -42,7 +42,7 @@ public sealed partial class NewsBotActivityHandler(
         }
 
         var stats = await store.GetStatsAsync(cancellationToken);
-        var latest = await store.GetLatestArticlesAsync(LatestCount, cancellationToken);
+        var latest = await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken);
         await turnContext.SendActivityAsync(BotReplies.Welcome(stats, latest), cancellationToken);
     }
 
@@ -52,17 +52,17 @@ public sealed partial class NewsBotActivityHandler(
         var text = (turnContext.Activity.Text ?? "").Trim();
         if (text.Length == 0)
         {
-            await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+            await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
             return;
         }
 
         switch (Command(text))
         {
             case BotReplies.Help:
-                await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+                await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
                 return;
             case BotReplies.WhatsNew:
-                await turnContext.SendActivityAsync(BotReplies.Latest(await store.GetLatestArticlesAsync(LatestCount, cancellationToken)), cancellationToken);
+                await turnContext.SendActivityAsync(BotReplies.Latest(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
                 return;
             case BotReplies.Reset:
                 await _conversation.DeleteAsync(turnContext, cancellationToken);

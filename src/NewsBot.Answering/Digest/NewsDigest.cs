@@ -1,0 +1,55 @@
+using NewsBot.Answering.Extractive;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Chunking;
+
+namespace NewsBot.Answering.Digest;
+
+/// <summary>
+/// The answer to a question about no subject in particular ("What happened yesterday?"): the newest articles of the
+/// period and outlets asked for, each as its headline and its lead sentence, cited like any answer.
+/// </summary>
+public static class NewsDigest
+{
+    private const int LeadWords = 45;
+
+    /// <summary>The draft (with [n] markers) and the passages its markers point at: each article's lead.</summary>
+    public static (string Draft, IReadOnlyList<NewsPassage> Passages) Compose(string heading, IReadOnlyList<Article> articles)
+    {
+        var passages = articles.Select(a => new NewsPassage
+        {
+            PassageId = Passage.IdFor(a.Id, 0),
+            ArticleId = a.Id,
+            Title = a.Title,
+            Source = a.Source,
+            PublishedAt = a.PublishedAt,
+            Url = a.Url,
+            Text = a.Title + "\n" + Lead(a.Body),
+        }).ToArray();
+        var lines = passages.Select((p, i) => $"- **{p.Title}**: {ExtractiveAnswerer.Cite(p.Body, i)}");
+        return (heading + "\n" + string.Join('\n', lines), passages);
+    }
+
+    /// <summary>The first sentence of the story, and the next one too when the first is short.</summary>
+    private static string Lead(string body)
+    {
+        var sentences = SentenceSplitter.Split(body.Split("\n\n")[0]).Where(s => !InstructionFilter.LooksLikeInstruction(s)).ToArray();
+        var lead = new List<string>();
+        foreach (var sentence in sentences)
+        {
+            var words = lead.Sum(s => s.Split(' ').Length);
+            if (lead.Count > 0 && words + sentence.Split(' ').Length > LeadWords)
+            {
+                break;
+            }
+
+            lead.Add(sentence);
+            if (words + sentence.Split(' ').Length >= LeadWords / 3)
+            {
+                break;
+            }
+        }
+
+        return lead.Count > 0 ? string.Join(' ', lead) : body;
+    }
+}
