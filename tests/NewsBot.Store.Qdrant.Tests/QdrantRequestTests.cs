@@ -91,6 +91,17 @@ public sealed class QdrantRequestTests
     }
 
     [Fact]
+    public void The_latest_articles_of_an_outlet_are_article_points_under_the_same_conditions()
+    {
+        var filter = QdrantRequests.Articles(new SearchFilter { Sources = ["Harbour Times"], From = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero) });
+
+        var conditions = filter.Must.Select(c => c.Field).ToArray();
+        Assert.Equal("article", conditions.Single(c => c.Key == "kind").Match.Keyword);
+        Assert.Equal(["harbour times"], conditions.Single(c => c.Key == "source_key").Match.Keywords.Strings);
+        Assert.Equal(new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc), conditions.Single(c => c.Key == "published_at").DatetimeRange.Gte.ToDateTime());
+    }
+
+    [Fact]
     public void Hybrid_search_prefetches_dense_and_sparse_candidates_under_the_same_filter()
     {
         var prefetch = QdrantRequests.HybridPrefetch(new float[] { 1, 0 }, ["tram", "cost"], new SearchFilter { Sources = ["Harbour Times"] }, 50);
