@@ -116,6 +116,19 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Contains("forgotten our conversation", (string?)reset["text"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sources")]
+    [InlineData("Which outlets do you cover?")]
+    [InlineData("what news sources do you have")]
+    public async Task Asking_for_the_sources_lists_the_outlets_and_offers_their_latest_news(string question)
+    {
+        var reply = (await _bot.RepliesAsync(BotHost.Message(question)))[^1];
+
+        Assert.StartsWith("I read **5 outlets**: Civic Ledger, Harbour Times, Metro Signal, Northern Wire, Pacific Dispatch.", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Contains("14 articles, from 28 October 2026 to 27 November 2026", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Equal("What's the latest from Civic Ledger?", (string?)reply["suggestedActions"]!["actions"]![0]!["value"]);
+    }
+
     [Fact]
     public async Task A_follow_up_uses_the_conversation_and_reset_forgets_it()
     {

@@ -12,6 +12,7 @@ public static class BotReplies
     public const string Help = "help";
     public const string WhatsNew = "what's new";
     public const string Reset = "reset";
+    public const string Sources = "sources";
 
     public static IMessageActivity Welcome(StoreStats stats, IReadOnlyList<Article> latest)
     {
@@ -31,7 +32,7 @@ public static class BotReplies
         - Say when: *What happened yesterday?*, *... last week*, *... in October*; or ask for *the latest*.
         - Name an outlet: *What did Northern Wire report about the storm?*
         - Follow up: *And what did China say?*
-        - **what's new**: the latest headlines. **reset**: forget our conversation.
+        - **what's new**: the latest headlines. **sources**: the outlets I read. **reset**: forget our conversation.
         """,
         Examples(latest));
 
@@ -50,6 +51,19 @@ public static class BotReplies
         }
 
         return WithSuggestions(text.ToString(), Examples(latest));
+    }
+
+    public static IMessageActivity Outlets(StoreStats stats, IReadOnlyList<string> sources)
+    {
+        if (stats.Articles == 0)
+        {
+            return MessageFactory("I don't have any articles yet.");
+        }
+
+        var names = sources.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        var text = new StringBuilder($"I read **{names.Length} outlets**: {string.Join(", ", names)}.");
+        text.Append($"\n\n{stats.Articles} articles, from {Date(stats.Oldest)} to {Date(stats.Newest)}.");
+        return WithSuggestions(text.ToString(), names.Take(3).Select(n => $"What's the latest from {n}?").ToArray());
     }
 
     public static IMessageActivity Forgotten() => MessageFactory("Done: I've forgotten our conversation. What would you like to know?");

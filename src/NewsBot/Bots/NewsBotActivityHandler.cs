@@ -13,7 +13,7 @@ using Newtonsoft.Json.Linq;
 namespace NewsBot.Bots;
 
 /// <summary>
-/// The conversation: a welcome when someone joins, commands (help, what's new, reset), and for anything else a
+/// The conversation: a welcome when someone joins, commands (help, what's new, sources, reset), and for anything else a
 /// typing indicator followed by a cited answer that knows the conversation so far. Teams feedback is stored.
 /// </summary>
 public sealed partial class NewsBotActivityHandler(
@@ -63,6 +63,9 @@ public sealed partial class NewsBotActivityHandler(
                 return;
             case BotReplies.WhatsNew:
                 await turnContext.SendActivityAsync(BotReplies.Latest(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
+                return;
+            case BotReplies.Sources:
+                await turnContext.SendActivityAsync(BotReplies.Outlets(await store.GetStatsAsync(cancellationToken), await store.GetSourcesAsync(cancellationToken)), cancellationToken);
                 return;
             case BotReplies.Reset:
                 await _conversation.DeleteAsync(turnContext, cancellationToken);
@@ -137,6 +140,7 @@ public sealed partial class NewsBotActivityHandler(
             "help" or "?" or "commands" => BotReplies.Help,
             "what's new" or "whats new" or "what is new" or "news" or "headlines" or "latest headlines" => BotReplies.WhatsNew,
             "reset" or "start over" or "clear" or "forget" => BotReplies.Reset,
+            _ when SourcesQuestion().IsMatch(normalized) => BotReplies.Sources,
             _ => null,
         };
     }
@@ -147,4 +151,8 @@ public sealed partial class NewsBotActivityHandler(
 
     [GeneratedRegex(@"^[/!\s]+|[.!?\s]+$")]
     private static partial Regex CommandNoise();
+
+    // "sources", "your outlets", "which outlets do you cover", "what news sources do you have".
+    [GeneratedRegex(@"^(?:(?:what|which)(?: are)?(?: your)?|your|list(?: your)?)?\s*(?:news )?(?:sources|outlets|publications|publishers)(?: do you (?:have|use|cover|know|read|follow))?$")]
+    private static partial Regex SourcesQuestion();
 }
