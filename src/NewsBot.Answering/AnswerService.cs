@@ -75,13 +75,14 @@ public sealed class AnswerService(
             return await DeclineAsync(question, intent, cancellationToken);
         }
 
-        var asOf = citations.Max(c => c.PublishedAt);
-        if (asOf is not null)
-        {
-            text += $"\n\nAs of {Date(asOf.Value)}.";
-        }
+        return Cited(question, text, citations, note);
+    }
 
-        return new Answer(text, citations, false, question, note, asOf);
+    /// <summary>An answer that ends with "As of" the newest cited date.</summary>
+    private static Answer Cited(string question, string text, IReadOnlyList<Citation> citations, string? note = null)
+    {
+        var asOf = citations.Max(c => c.PublishedAt);
+        return new Answer(asOf is null ? text : $"{text}\n\nAs of {Date(asOf.Value)}.", citations, false, question, note, asOf);
     }
 
     /// <summary>"What happened yesterday?", "What's new from Northern Wire?": the newest stories of that period and outlet.</summary>
@@ -98,8 +99,7 @@ public sealed class AnswerService(
 
         var (draft, passages) = NewsDigest.Compose($"The latest{from}{period}:", articles);
         var (text, citations) = CitationBuilder.Build(draft, passages);
-        var asOf = citations.Max(c => c.PublishedAt);
-        return new Answer(text + (asOf is null ? "" : $"\n\nAs of {Date(asOf.Value)}."), citations, false, question, null, asOf);
+        return Cited(question, text, citations);
     }
 
     /// <summary>The language model's draft when one is configured and answers with citations; otherwise the extractive one, with a note if the model failed.</summary>

@@ -37,7 +37,7 @@ public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader it
                 yield return item;
             }
         }
-        else if (download.MediaType is null || HtmlTypes.Contains(download.MediaType))
+        else if (IsHtml(download))
         {
             yield return HtmlArticleReader.Parse(download.Text(), download.Url.AbsoluteUri, path);
         }
