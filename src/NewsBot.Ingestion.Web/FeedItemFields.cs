@@ -21,7 +21,7 @@ public static class FeedItemFields
             Title = item.Title?.Text,
             Body = Longest(HtmlFragmentText.ToText(Content(item)), HtmlFragmentText.ToText(item.Summary?.Text)),
             Url = link?.AbsoluteUri,
-            Source = item.SourceFeed?.Title?.Text ?? feed.Title?.Text,
+            Source = OutletName(item.SourceFeed?.Title?.Text ?? feed.Title?.Text),
             Author = Author(item),
             Published = Date(item.PublishDate) ?? Date(item.LastUpdatedTime),
             Category = item.Categories.Select(c => c.Label ?? c.Name).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)),
@@ -29,6 +29,24 @@ public static class FeedItemFields
         fields.Tags.AddRange(item.Categories.Select(c => c.Label ?? c.Name).Where(c => !string.IsNullOrWhiteSpace(c)));
         return fields;
     }
+
+    /// <summary>
+    /// The outlet a feed's title names: "BBC News - World", "Harbour Herald | City" and "Reuters: Top News" are
+    /// section feeds of "BBC News", "Harbour Herald" and "Reuters", and questions name the outlet, not the section.
+    /// </summary>
+    public static string? OutletName(string? feedTitle)
+    {
+        if (string.IsNullOrWhiteSpace(feedTitle))
+        {
+            return null;
+        }
+
+        var title = TextCleaner.Clean(feedTitle);
+        var cut = SectionSeparators.Select(s => title.IndexOf(s, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        return cut > 0 ? title[..cut].Trim() : title;
+    }
+
+    private static readonly string[] SectionSeparators = [" - ", " – ", " — ", " | ", ": ", " > ", " » "];
 
     public static int WordCount(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

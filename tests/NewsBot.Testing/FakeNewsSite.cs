@@ -49,7 +49,7 @@ public sealed class FakeNewsSite : IAsyncDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
               <channel>
-                <title>{Outlet}</title><link>{Url}/</link><description>City news</description>
+                <title>{Outlet} - City</title><link>{Url}/</link><description>City news</description>
                 <item>
                   <title>Port Alder opens its first tram line</title>
                   <link>{Url}/city/tram-line</link>

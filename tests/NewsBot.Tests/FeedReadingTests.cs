@@ -22,6 +22,7 @@ public sealed class FeedReadingTests : IDisposable
 
         var feeds = await WaitForFeedsAsync(bot);
         var reply = (await bot.RepliesAsync(BotHost.Message("What happened in Port Alder on Monday morning?")))[^1];
+        var outlet = (await bot.RepliesAsync(BotHost.Message("What's the latest from Harbour Herald?")))[^1];
 
         Assert.Equal("errors", feeds.GetProperty("status").GetString());
         Assert.Equal(3, feeds.GetProperty("new").GetInt32());
@@ -30,6 +31,10 @@ public sealed class FeedReadingTests : IDisposable
         Assert.Contains("carried passengers across Port Alder", text, StringComparison.Ordinal);
         Assert.Contains(site.Url + "/city/tram-line", text, StringComparison.Ordinal);
         Assert.Contains(FakeNewsSite.Outlet, text, StringComparison.Ordinal);
+
+        // The feed is titled "Harbour Herald - City": its stories are Harbour Herald's, as readers name the outlet.
+        Assert.StartsWith("The latest from Harbour Herald:", (string?)outlet["text"], StringComparison.Ordinal);
+        Assert.Contains("Lighthouse keeper retires after 31 years", (string?)outlet["text"], StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)
