@@ -13,7 +13,7 @@ namespace NewsBot.Ingestion.Web;
 /// from the page it links to; a page already read into the store is not downloaded again, while a stored teaser
 /// (its page could not be read last time) is retried.
 /// </summary>
-public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, IOptions<WebIngestionOptions> options)
+public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots, INewsStore store, IOptions<WebIngestionOptions> options)
 {
     public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,6 +53,11 @@ public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, I
         string problem;
         try
         {
+            if (!await robots.AllowsAsync(link, linksPublicOnly, cancellationToken))
+            {
+                return Teaser(fields, ownText, location, $"the robots.txt of {link.Host} does not let NewsBot read {link}");
+            }
+
             var download = await downloader.GetAsync(link, cancellationToken, publicOnly: linksPublicOnly);
             if (WebArticleReader.IsHtml(download))
             {
@@ -74,9 +79,12 @@ public sealed class FeedItemReader(WebDownloader downloader, INewsStore store, I
             problem = $"could not read the page {link}: {ex.Message}";
         }
 
-        // The teaser is better than nothing; it is replaced by the page on a later run, once the page can be read.
-        return ownText.Length > 0 ? fields.ToReadItem(location) : ReadItem.Failed(location, problem + ", and the feed item has no text of its own");
+        return Teaser(fields, ownText, location, problem);
     }
+
+    /// <summary>The teaser is better than nothing; it is replaced by the page on a later run, once the page can be read.</summary>
+    private static ReadItem Teaser(ArticleFields fields, string ownText, string location, string problem) =>
+        ownText.Length > 0 ? fields.ToReadItem(location) : ReadItem.Failed(location, problem + ", and the feed item has no text of its own");
 
     /// <summary>The page's text under the feed's metadata; what the feed leaves out comes from the page.</summary>
     private static ArticleFields WithPage(ArticleFields feed, Article page)

@@ -45,7 +45,7 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new WebReadException($"the server answered HTTP {(int)response.StatusCode} {Reason(response)}");
+                throw new WebReadException($"the server answered HTTP {(int)response.StatusCode} {Reason(response)}", statusCode: (int)response.StatusCode);
             }
 
             if (response.Content.Headers.ContentLength > limit)

@@ -26,5 +26,8 @@ public sealed class WebIngestionOptions
     /// <summary>Whether feed teasers are completed from the linked pages; off, the feed's own text is stored.</summary>
     public bool FetchPages { get; set; } = true;
 
+    /// <summary>Whether pages found in feeds are read only where the site's robots.txt allows NewsBot.</summary>
+    public bool RespectRobotsTxt { get; set; } = true;
+
     public long MaxDownloadBytes => MaxDownloadMegabytes * 1024L * 1024L;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsBot.Core;
 using NewsBot.Core.Ingestion;
 
@@ -34,6 +35,8 @@ public static class WebIngestionServiceCollectionExtensions
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
             });
         services.AddSingleton<WebDownloader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RobotsPolicy>();
         services.AddSingleton<FeedItemReader>();
         services.AddSingleton<IArticleReader, FeedArticleReader>();
         services.AddSingleton<IArticleReader, WebArticleReader>();

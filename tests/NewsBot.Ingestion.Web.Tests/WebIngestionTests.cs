@@ -88,6 +88,19 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_the_sites_robots_txt_keeps_from_NewsBot_is_not_downloaded_and_the_teaser_stands_in()
+    {
+        _site.Serve("/robots.txt", "text/plain", "User-agent: NewsBot\nDisallow: /city/tram\n\nUser-agent: *\nDisallow:\n");
+
+        await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
+
+        Assert.Equal(0, _site.Requests("/city/tram-line"));
+        Assert.Equal("The first tram in forty years ran on Monday.", (await ArticleAsync("/city/tram-line")).Body);
+        Assert.Equal(1, _site.Requests("/city/lighthouse")); // Other pages of the site are read as before.
+        Assert.Equal(1, _site.Requests("/robots.txt"));
+    }
+
+    [Fact]
     public async Task An_atom_feed_with_relative_links_is_read()
     {
         var report = await Pipeline.IngestAsync([_site.Url + "/atom.xml"]);
