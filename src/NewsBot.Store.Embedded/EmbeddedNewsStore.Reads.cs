@@ -244,21 +244,57 @@ public sealed partial class EmbeddedNewsStore
         }
     }
 
-    private static async Task<VectorSnapshot> LoadSnapshotAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The vectors of the store as it is now: the passages and deletions newer than the current snapshot applied to
+    /// it, or, for a first read or a snapshot older than the deletions kept, every vector read again.
+    /// </summary>
+    private async Task<VectorSnapshot> LoadSnapshotAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // One read transaction, so the generation and the rows belong together.
+        // One read transaction, so the generation, the deletions and the rows belong together.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         var dimensions = int.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'embedding_dimensions'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
-        var count = int.Parse(await ScalarAsync(connection, "SELECT COUNT(*) FROM passages", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        var lastDeletion = long.Parse(await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM passage_deletions", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        var forgotten = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'deletions_forgotten_through'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+
+        var current = _snapshot;
+        if (current.IsEmpty || current.Dimensions != dimensions || current.LastDeletion < forgotten)
+        {
+            return await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, 0, cancellationToken);
+        }
+
+        var deleted = new HashSet<long>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT passage_rowid FROM passage_deletions WHERE seq > $seen";
+            command.Parameters.AddWithValue("$seen", current.LastDeletion);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted.Add(reader.GetInt64(0));
+            }
+        }
+
+        var added = await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, current.MaxRowId, cancellationToken);
+        return current.CatchUp(generation, lastDeletion, deleted, added);
+    }
+
+    /// <summary>The vectors of the passages whose rowid is above <paramref name="afterRowId"/>, in rowid order.</summary>
+    private static async Task<VectorSnapshot> ReadVectorsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long generation, long lastDeletion, int dimensions, long afterRowId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$after", afterRowId);
+        command.CommandText = "SELECT COUNT(*) FROM passages WHERE rowid > $after";
+        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         var rowIds = new long[count];
         var vectors = new float[count * dimensions];
         var sources = new string?[count];
         var published = new DateTimeOffset?[count];
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT p.rowid, p.vector, a.source, a.published_ticks FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY p.rowid";
+        command.CommandText = "SELECT p.rowid, p.vector, a.source, a.published_ticks FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid > $after ORDER BY p.rowid";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var i = 0;
         while (i < count && await reader.ReadAsync(cancellationToken))
@@ -270,7 +306,7 @@ public sealed partial class EmbeddedNewsStore
             i++;
         }
 
-        return new VectorSnapshot(generation, dimensions, rowIds, vectors, sources, published);
+        return new VectorSnapshot(generation, lastDeletion, dimensions, rowIds, vectors, sources, published);
     }
 
     private static void AppendFilter(StringBuilder sql, SqliteCommand command, SearchFilter filter)

@@ -3,7 +3,9 @@ namespace NewsBot.Store.Embedded;
 /// <summary>
 /// The embedded store's tables. Articles and passages are plain rows; passage text is indexed by FTS5 (porter
 /// stemming) for BM25; vectors are float32 blobs on the passage rows. <c>meta.generation</c> grows with every write,
-/// so a reader in this or another process knows when its in-memory vectors are stale.
+/// so a reader in this or another process knows when its in-memory vectors are stale. Passage rowids only grow
+/// (AUTOINCREMENT) and every deleted passage is logged in <c>passage_deletions</c>, so a reader catches up by reading
+/// the passages and deletions newer than its own, not every vector again.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -51,5 +53,16 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
             INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
         END;
+
+        CREATE TABLE IF NOT EXISTS passage_deletions (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            passage_rowid INTEGER NOT NULL
+        );
+        CREATE TRIGGER IF NOT EXISTS passages_deleted AFTER DELETE ON passages BEGIN
+            INSERT INTO passage_deletions (passage_rowid) VALUES (old.rowid);
+        END;
         """;
+
+    /// <summary>Deletions kept for readers catching up; a reader further behind than this reloads everything.</summary>
+    public const int KeptDeletions = 200_000;
 }

@@ -8,13 +8,66 @@ namespace NewsBot.Store.Embedded;
 /// On 2 cores this answers 100k x 384 vectors in a few milliseconds, so an approximate index would buy little and
 /// cost recall.
 /// </summary>
-internal sealed class VectorSnapshot(long generation, int dimensions, long[] rowIds, float[] vectors, string?[] sources, DateTimeOffset?[] published)
+internal sealed class VectorSnapshot
 {
-    public static VectorSnapshot Empty { get; } = new(-1, 0, [], [], [], []);
+    private readonly int _dimensions;
+    private readonly long[] _rowIds;
+    private readonly float[] _vectors;
+    private readonly string?[] _sources;
+    private readonly DateTimeOffset?[] _published;
 
-    public long Generation { get; } = generation;
+    /// <param name="lastDeletion">The last passage deletion (<c>passage_deletions.seq</c>) these vectors already reflect.</param>
+    /// <param name="rowIds">Passage rowids, ascending.</param>
+    public VectorSnapshot(long generation, long lastDeletion, int dimensions, long[] rowIds, float[] vectors, string?[] sources, DateTimeOffset?[] published)
+    {
+        Generation = generation;
+        LastDeletion = lastDeletion;
+        _dimensions = dimensions;
+        _rowIds = rowIds;
+        _vectors = vectors;
+        _sources = sources;
+        _published = published;
+    }
 
-    public int Count => rowIds.Length;
+    public static VectorSnapshot Empty { get; } = new(-1, -1, 0, [], [], [], []);
+
+    public long Generation { get; }
+
+    public long LastDeletion { get; }
+
+    public int Dimensions => _dimensions;
+
+    public int Count => _rowIds.Length;
+
+    /// <summary>The highest passage rowid held: passages added since have higher ones.</summary>
+    public long MaxRowId => _rowIds.Length == 0 ? 0 : _rowIds[^1];
+
+    public bool IsEmpty => ReferenceEquals(this, Empty);
+
+    /// <summary>These vectors without the deleted passages, followed by the added ones (rowids above <see cref="MaxRowId"/>).</summary>
+    public VectorSnapshot CatchUp(long newGeneration, long newLastDeletion, IReadOnlySet<long> deleted, VectorSnapshot added)
+    {
+        var keep = Enumerable.Range(0, _rowIds.Length).Where(i => !deleted.Contains(_rowIds[i])).ToArray();
+        var count = keep.Length + added.Count;
+        var newRowIds = new long[count];
+        var newVectors = new float[count * _dimensions];
+        var newSources = new string?[count];
+        var newPublished = new DateTimeOffset?[count];
+        for (var n = 0; n < keep.Length; n++)
+        {
+            var i = keep[n];
+            newRowIds[n] = _rowIds[i];
+            _vectors.AsSpan(i * _dimensions, _dimensions).CopyTo(newVectors.AsSpan(n * _dimensions, _dimensions));
+            newSources[n] = _sources[i];
+            newPublished[n] = _published[i];
+        }
+
+        added._rowIds.CopyTo(newRowIds, keep.Length);
+        added._vectors.CopyTo(newVectors, keep.Length * _dimensions);
+        added._sources.CopyTo(newSources, keep.Length);
+        added._published.CopyTo(newPublished, keep.Length);
+        return new VectorSnapshot(newGeneration, newLastDeletion, _dimensions, newRowIds, newVectors, newSources, newPublished);
+    }
 
     public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, SearchFilter filter, int top)
     {
@@ -23,20 +76,20 @@ internal sealed class VectorSnapshot(long generation, int dimensions, long[] row
             return [];
         }
 
-        if (query.Length != dimensions)
+        if (query.Length != _dimensions)
         {
-            throw new ArgumentException($"The question's vector has {query.Length} dimensions; the store's vectors have {dimensions}.", nameof(query));
+            throw new ArgumentException($"The question's vector has {query.Length} dimensions; the store's vectors have {_dimensions}.", nameof(query));
         }
 
         var best = new PriorityQueue<int, float>(top + 1);
-        for (var i = 0; i < rowIds.Length; i++)
+        for (var i = 0; i < _rowIds.Length; i++)
         {
-            if (!filter.IsEmpty && !filter.Matches(sources[i], published[i]))
+            if (!filter.IsEmpty && !filter.Matches(_sources[i], _published[i]))
             {
                 continue;
             }
 
-            var score = TensorPrimitives.Dot(query, vectors.AsSpan(i * dimensions, dimensions));
+            var score = TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions));
             if (best.Count < top)
             {
                 best.Enqueue(i, score);
@@ -51,7 +104,7 @@ internal sealed class VectorSnapshot(long generation, int dimensions, long[] row
         for (var n = result.Length - 1; n >= 0; n--)
         {
             best.TryDequeue(out var index, out var score);
-            result[n] = (rowIds[index], score);
+            result[n] = (_rowIds[index], score);
         }
 
         return result;

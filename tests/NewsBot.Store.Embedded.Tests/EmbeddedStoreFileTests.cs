@@ -40,6 +40,37 @@ public sealed class EmbeddedStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_catching_up_on_updates_and_deletions_finds_what_a_fresh_reader_finds()
+    {
+        var reader = new EmbeddedNewsStore(_directory.Path);
+        var writer = new EmbeddedNewsStore(_directory.Path);
+        for (var i = 0; i < 12; i++)
+        {
+            await StoreAsync(writer, TestArticles.Make($"a{i}", $"Report {i}", $"Harbour words {i} and {i * 7}.", source: i % 2 == 0 ? "Even Post" : "Odd Times"));
+        }
+
+        await reader.VectorSearchAsync(_embedder.Embed("harbour"), SearchFilter.None, 5); // Reads every vector.
+        await StoreAsync(writer, TestArticles.Make("a3", "Report 3, corrected", "Tram fares rise in the spring.", source: "Even Post"));
+        await writer.DeleteArticleAsync("a4");
+        await StoreAsync(writer, TestArticles.Make("a12", "Report 12", "Harbour tram words 12.", source: "Odd Times"));
+        await writer.DeleteArticleAsync("a12");
+        await StoreAsync(writer, TestArticles.Make("a13", "Report 13", "Harbour tram fares 13.", source: "Odd Times"));
+
+        var fresh = new EmbeddedNewsStore(_directory.Path);
+        foreach (var (query, filter) in new[] { ("tram fares", SearchFilter.None), ("harbour words 4", SearchFilter.None), ("harbour", new SearchFilter { Sources = ["Even Post"] }) })
+        {
+            var caughtUp = await reader.VectorSearchAsync(_embedder.Embed(query), filter, 20);
+            var expected = await fresh.VectorSearchAsync(_embedder.Embed(query), filter, 20);
+            Assert.Equal(expected.Select(h => (h.PassageId, h.Score)), caughtUp.Select(h => (h.PassageId, h.Score)));
+        }
+
+        var all = await reader.VectorSearchAsync(_embedder.Embed("harbour"), SearchFilter.None, 100);
+        Assert.DoesNotContain(all, h => h.ArticleId is "a4" or "a12");
+        Assert.Contains(all, h => h.ArticleId == "a13");
+        Assert.Equal(12, all.Count);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_store_gets_a_clear_error_and_is_left_alone()
     {
         var path = _directory.File(EmbeddedNewsStore.FileName, "these are somebody's notes, not a database");
