@@ -120,13 +120,13 @@ public sealed partial class EmbeddedNewsStore
     }
 
     /// <summary>Marks the write for readers, and forgets deletions old enough that no reader should still need them.</summary>
-    private static Task BumpGenerationAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    private Task BumpGenerationAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, $"""
             UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
             INSERT OR REPLACE INTO meta (key, value)
-                SELECT 'deletions_forgotten_through', MAX(seq) - {SqliteSchema.KeptDeletions} FROM passage_deletions
-                HAVING MAX(seq) - {SqliteSchema.KeptDeletions} > (SELECT COALESCE(MIN(seq), 1) - 1 FROM passage_deletions);
-            DELETE FROM passage_deletions WHERE seq <= (SELECT MAX(seq) FROM passage_deletions) - {SqliteSchema.KeptDeletions};
+                SELECT 'deletions_forgotten_through', MAX(seq) - {_keptDeletions} FROM passage_deletions
+                HAVING MAX(seq) - {_keptDeletions} > (SELECT COALESCE(MIN(seq), 1) - 1 FROM passage_deletions);
+            DELETE FROM passage_deletions WHERE seq <= (SELECT MAX(seq) FROM passage_deletions) - {_keptDeletions};
             """, cancellationToken, transaction);
 
     /// <summary>Takes the write lock up front, so two writers queue instead of failing on upgrade.</summary>

@@ -13,6 +13,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore
     public const string FileName = "newsbot.db";
 
     private readonly string _connectionString;
+    private readonly int _keptDeletions;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly SemaphoreSlim _snapshotLock = new(1, 1);
     private volatile bool _initialized;
@@ -24,7 +25,14 @@ public sealed partial class EmbeddedNewsStore : INewsStore
     }
 
     public EmbeddedNewsStore(string dataDirectory)
+        : this(dataDirectory, SqliteSchema.KeptDeletions)
     {
+    }
+
+    /// <param name="keptDeletions">Passage deletions this store's writes keep logged for readers catching up.</param>
+    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions)
+    {
+        _keptDeletions = keptDeletions;
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
         _connectionString = new SqliteConnectionStringBuilder

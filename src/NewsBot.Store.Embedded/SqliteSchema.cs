@@ -63,6 +63,6 @@ internal static class SqliteSchema
         END;
         """;
 
-    /// <summary>Deletions kept for readers catching up; a reader further behind than this reloads everything.</summary>
+    /// <summary>Deletions kept logged for readers catching up; a reader further behind than this reads every vector again.</summary>
     public const int KeptDeletions = 200_000;
 }
