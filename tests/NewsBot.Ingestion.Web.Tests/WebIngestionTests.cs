@@ -114,6 +114,33 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feeds_as_written_in_the_wild_are_read_leniently_and_an_item_without_a_title_is_named()
+    {
+        var story = string.Join(' ', Enumerable.Repeat("The night ferry to Northbay returns on Friday after the winter break, with two crossings a day.", 9));
+        _site.Serve("/wild.xml", "text/html; charset=utf-8", $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE rss SYSTEM "http://example.invalid/rss.dtd">
+            <rss version="2.0"><channel><title>Quay &amp; Coast News</title>
+            <item><title>Ferries &amp; trams: the winter timetable</title><link>{_site.Url}/wild/ferries</link>
+              <pubDate>2026-11-12 06:30</pubDate><description>{story}</description></item>
+            <item><title>Harbour fair</title><link>{_site.Url}/wild/fair</link>
+              <pubDate>sometime last week</pubDate><description>{story.Replace("night ferry", "harbour fair", StringComparison.Ordinal)}</description></item>
+            <item><link>{_site.Url}/wild/untitled</link><description>{story}</description></item>
+            </channel></rss>
+            """);
+
+        var report = await Pipeline.IngestAsync([_site.Url + "/wild.xml"]);
+
+        Assert.Equal(2, report.New);
+        var ferries = await ArticleAsync("/wild/ferries");
+        Assert.Equal("Ferries & trams: the winter timetable", ferries.Title);
+        Assert.Equal("Quay & Coast News", ferries.Source);
+        Assert.Equal(new DateTimeOffset(2026, 11, 12, 6, 30, 0, TimeSpan.Zero), ferries.PublishedAt);
+        Assert.Null((await ArticleAsync("/wild/fair")).PublishedAt); // An unreadable date is unknown, not a failed feed.
+        Assert.StartsWith("the article has no title", Assert.Single(report.Outcomes, o => o.Location == _site.Url + "/wild.xml item 3").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_address_is_one_article_and_the_same_article_as_its_feed_item()
     {
         var page = await Pipeline.IngestAsync([_site.Url + "/city/tram-line"]);
