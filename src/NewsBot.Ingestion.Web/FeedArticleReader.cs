@@ -17,7 +17,7 @@ public sealed class FeedArticleReader(FeedItemReader items) : IArticleReader
             yield break;
         }
 
-        await foreach (var item in items.ReadAsync(feed, null, path, cancellationToken))
+        await foreach (var item in items.ReadAsync(feed, null, path, null, cancellationToken))
         {
             yield return item;
         }

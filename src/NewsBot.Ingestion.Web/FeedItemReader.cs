@@ -15,7 +15,8 @@ namespace NewsBot.Ingestion.Web;
 /// </summary>
 public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots, INewsStore store, IOptions<WebIngestionOptions> options)
 {
-    public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="outlet">The outlet configured for this feed (<c>Feeds:Sources</c>); otherwise the feed's title names it.</param>
+    public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, string? outlet, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // A feed from the internet is someone else's text: its links may not lead into private networks. A saved
         // feed file, or a feed on the intranet, was put there by whoever runs NewsBot.
@@ -24,7 +25,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         foreach (var item in feed.Items)
         {
             number++;
-            yield return await ReadItemAsync(feed, item, feedUrl, linksPublicOnly, $"{location} item {number}", cancellationToken);
+            yield return await ReadItemAsync(feed, item, feedUrl, outlet, linksPublicOnly, $"{location} item {number}", cancellationToken);
         }
 
         if (number == 0)
@@ -33,9 +34,11 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         }
     }
 
-    private async Task<ReadItem> ReadItemAsync(SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, bool linksPublicOnly, string location, CancellationToken cancellationToken)
+    private async Task<ReadItem> ReadItemAsync(
+        SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string? outlet, bool linksPublicOnly, string location, CancellationToken cancellationToken)
     {
         var fields = FeedItemFields.From(feed, item, feedUrl);
+        fields.Source = outlet ?? fields.Source;
         var ownText = TextCleaner.CleanBody(fields.Body);
         var settings = options.Value;
         if (!settings.FetchPages || fields.Url is null || FeedItemFields.WordCount(ownText) >= settings.MinFeedWords)

@@ -8,11 +8,21 @@ public sealed class FeedOptions : IValidatableObject
 {
     public const string SectionName = "Feeds";
 
-    /// <summary>Addresses of RSS or Atom feeds (or single pages).</summary>
+    /// <summary>Addresses of RSS or Atom feeds (or single pages); their outlet is read from the feed.</summary>
     public List<string> Urls { get; set; } = [];
+
+    /// <summary>Feeds with the outlet their stories are filed under, for feeds whose title does not name it well.</summary>
+    public List<FeedSource> Sources { get; set; } = [];
 
     [Range(1, 1440)]
     public int RefreshMinutes { get; set; } = 15;
+
+    /// <summary>Every address to read: <see cref="Urls"/>, then those of <see cref="Sources"/>.</summary>
+    public IReadOnlyList<string> AllUrls => [.. Urls, .. Sources.Select(s => s.Url)];
+
+    /// <summary>The outlet configured for a feed address, if any.</summary>
+    public string? OutletFor(string url) =>
+        Sources.FirstOrDefault(s => string.Equals(s.Url, url, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(s.Outlet))?.Outlet;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -21,6 +31,14 @@ public sealed class FeedOptions : IValidatableObject
             if (!ArticleSources.IsWebAddress(Urls[i]))
             {
                 yield return new ValidationResult($"Feeds:Urls:{i} '{Urls[i]}' is not an http(s) address of a feed.", [nameof(Urls)]);
+            }
+        }
+
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (!ArticleSources.IsWebAddress(Sources[i].Url))
+            {
+                yield return new ValidationResult($"Feeds:Sources:{i}:Url '{Sources[i].Url}' is not an http(s) address of a feed.", [nameof(Sources)]);
             }
         }
     }

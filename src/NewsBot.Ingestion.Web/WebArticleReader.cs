@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Ingestion;
 
 namespace NewsBot.Ingestion.Web;
 
 /// <summary>An http(s) address: a feed (RSS 2.0 or Atom) is read item by item, a page is read as one article.</summary>
-public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader items) : IWebArticleReader
+public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader items, IOptions<FeedOptions> feeds) : IWebArticleReader
 {
     private static readonly string[] FeedTypes = ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"];
     private static readonly string[] HtmlTypes = ["text/html", "application/xhtml+xml"];
@@ -32,7 +33,7 @@ public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader it
                 yield break;
             }
 
-            await foreach (var item in items.ReadAsync(feed, download.Url, path, cancellationToken))
+            await foreach (var item in items.ReadAsync(feed, download.Url, path, feeds.Value.OutletFor(path), cancellationToken))
             {
                 yield return item;
             }

@@ -63,12 +63,15 @@ public sealed class IngestCommandTests : IDisposable
         var report = await Cli.JsonAsync("ingest", "--feeds", "--set", $"Feeds:Urls:0={site.Url}/atom.xml", "--data", _data.Path, "--json");
         var (badCode, _, badError) = await Cli.RunAsync("ingest", "--feeds", "--set", "Feeds:Urls:0=ftp://files.example/feed.xml", "--data", _data.Path);
         var (emptyCode, _, emptyError) = await Cli.RunAsync("ingest", "--data", _data.Path);
+        var (badSourceCode, _, badSourceError) = await Cli.RunAsync("ingest", "--feeds", "--set", "Feeds:Sources:0:Url=news.example/feed", "--data", _data.Path);
 
         Assert.Equal(1, report.GetProperty("new").GetInt32());
         Assert.Equal(2, badCode);
         Assert.Contains("Feeds:Urls:0 'ftp://files.example/feed.xml' is not an http(s) address of a feed.", badError, StringComparison.Ordinal);
         Assert.Equal(2, emptyCode);
         Assert.Contains("Name files, folders or web addresses to ingest", emptyError, StringComparison.Ordinal);
+        Assert.Equal(2, badSourceCode);
+        Assert.Contains("Feeds:Sources:0:Url 'news.example/feed' is not an http(s) address of a feed.", badSourceError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,15 +17,18 @@ public sealed class FeedReadingTests : IDisposable
         {
             ["Feeds:Urls:0"] = site.Url + "/city/rss.xml",
             ["Feeds:Urls:1"] = site.Url + "/gone.xml",
+            ["Feeds:Sources:0:Url"] = site.Url + "/atom.xml",
+            ["Feeds:Sources:0:Outlet"] = "Alder Sport Weekly",
             ["Feeds:RefreshMinutes"] = "60",
         });
 
         var feeds = await WaitForFeedsAsync(bot);
         var reply = (await bot.RepliesAsync(BotHost.Message("What happened in Port Alder on Monday morning?")))[^1];
         var outlet = (await bot.RepliesAsync(BotHost.Message("What's the latest from Harbour Herald?")))[^1];
+        var configured = (await bot.RepliesAsync(BotHost.Message("What's the latest from Alder Sport Weekly?")))[^1];
 
         Assert.Equal("errors", feeds.GetProperty("status").GetString());
-        Assert.Equal(3, feeds.GetProperty("new").GetInt32());
+        Assert.Equal(4, feeds.GetProperty("new").GetInt32());
         Assert.Contains(feeds.GetProperty("errors").EnumerateArray(), e => e.GetString() == $"{site.Url}/gone.xml: the server answered HTTP 404 Not Found");
         var text = (string?)reply["text"];
         Assert.Contains("carried passengers across Port Alder", text, StringComparison.Ordinal);
@@ -35,6 +38,9 @@ public sealed class FeedReadingTests : IDisposable
         // The feed is titled "Harbour Herald - City": its stories are Harbour Herald's, as readers name the outlet.
         Assert.StartsWith("The latest from Harbour Herald:", (string?)outlet["text"], StringComparison.Ordinal);
         Assert.Contains("Lighthouse keeper retires after 31 years", (string?)outlet["text"], StringComparison.Ordinal);
+
+        // Feeds:Sources names the outlet of a feed whose title does not.
+        Assert.StartsWith("The latest from Alder Sport Weekly:\n- **Alder Rowing Club wins the autumn regatta**", (string?)configured["text"], StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)

@@ -9,14 +9,14 @@ namespace NewsBot.Cli.Commands;
 
 /// <summary>
 /// <c>ingest PATH... [--feeds] [--json]</c>: files, folders and web addresses (pages, feeds) into the store, with
-/// progress and a summary; <c>--feeds</c> adds the feeds of <c>Feeds:Urls</c> (for a scheduled job).
+/// progress and a summary; <c>--feeds</c> adds the configured feeds (for a scheduled job).
 /// </summary>
 internal static class IngestCommand
 {
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (.json, .jsonl, .md, .txt, .html, .rss, .atom, .xml) or http(s) addresses of news pages and RSS/Atom feeds", Arity = ArgumentArity.ZeroOrMore };
-        var feeds = new Option<bool>("--feeds") { Description = "Also read the feeds listed in the Feeds:Urls setting" };
+        var feeds = new Option<bool>("--feeds") { Description = "Also read the feeds configured in Feeds:Urls and Feeds:Sources" };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary instead of progress and tables" };
         var command = new Command("ingest", "Read news articles into the store (idempotent: unchanged articles are skipped)") { paths, feeds, json };
         command.SetAction(async (parse, cancellationToken) =>
@@ -24,13 +24,13 @@ internal static class IngestCommand
             await using var services = context.Services(parse);
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var inputs = (parse.GetValue(paths) ?? [])
-                .Concat(parse.GetValue(feeds) ? services.GetRequiredService<IOptions<FeedOptions>>().Value.Urls : [])
+                .Concat(parse.GetValue(feeds) ? services.GetRequiredService<IOptions<FeedOptions>>().Value.AllUrls : [])
                 .ToArray();
             if (inputs.Length == 0)
             {
                 throw new CliException(parse.GetValue(feeds)
-                    ? "--feeds was given but Feeds:Urls lists no feeds: set it in appsettings.json or with --set Feeds:Urls:0=https://..."
-                    : "Name files, folders or web addresses to ingest, or --feeds for the feeds in Feeds:Urls.");
+                    ? "--feeds was given but no feeds are configured: set Feeds:Urls in appsettings.json or with --set Feeds:Urls:0=https://..."
+                    : "Name files, folders or web addresses to ingest, or --feeds for the configured feeds.");
             }
 
             var asJson = parse.GetValue(json);

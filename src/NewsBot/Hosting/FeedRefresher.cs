@@ -4,13 +4,13 @@ using NewsBot.Ingestion.Web;
 
 namespace NewsBot.Hosting;
 
-/// <summary>Reads the configured feeds (<c>Feeds:Urls</c>) on start and every <c>Feeds:RefreshMinutes</c>, so new stories are answerable without anyone running the CLI.</summary>
+/// <summary>Reads the configured feeds (<c>Feeds:Urls</c>, <c>Feeds:Sources</c>) on start and every <c>Feeds:RefreshMinutes</c>, so new stories are answerable without anyone running the CLI.</summary>
 public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptions> options, FeedStatus status, TimeProvider clock, ILogger<FeedRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var feeds = options.Value;
-        if (feeds.Urls.Count == 0)
+        if (feeds.AllUrls.Count == 0)
         {
             return;
         }
@@ -19,7 +19,7 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
-            await RefreshAsync(feeds.Urls, interval, stoppingToken);
+            await RefreshAsync(feeds.AllUrls, interval, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

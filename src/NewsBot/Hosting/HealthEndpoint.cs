@@ -44,8 +44,8 @@ public static class HealthEndpoint
 
     private static object Feeds(FeedOptions options, FeedRefresh? last) => new
     {
-        status = options.Urls.Count == 0 ? "none configured" : last is null ? "reading" : last.Errors.Count == 0 ? "ok" : "errors",
-        urls = options.Urls,
+        status = options.AllUrls.Count == 0 ? "none configured" : last is null ? "reading" : last.Errors.Count == 0 ? "ok" : "errors",
+        urls = options.AllUrls,
         refresh_minutes = options.RefreshMinutes,
         last_read = last?.At,
         next_read = last?.Next,
