@@ -33,6 +33,8 @@ internal static class SqliteSchema
             ingested_at     TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS articles_published ON articles (published_ticks);
+        -- The outlet list is read for every question: from this index, not by scanning every article body.
+        CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 
         CREATE TABLE IF NOT EXISTS passages (
             rowid      INTEGER PRIMARY KEY AUTOINCREMENT,
