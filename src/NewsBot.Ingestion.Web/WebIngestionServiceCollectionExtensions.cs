@@ -11,7 +11,9 @@ public static class WebIngestionServiceCollectionExtensions
     /// <summary>RSS/Atom feed files, and http(s) addresses of pages and feeds, as inputs of the ingestion pipeline.</summary>
     public static IServiceCollection AddNewsBotWebIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<WebIngestionOptions>(configuration, WebIngestionOptions.SectionName);
+        services.AddValidatedOptions<WebIngestionOptions>(configuration, WebIngestionOptions.SectionName)
+            .Validate(o => new HttpRequestMessage().Headers.UserAgent.TryParseAdd(o.UserAgent),
+                "Web:UserAgent is not a valid User-Agent header: use product/version and an optional (comment), e.g. NewsBot/1.0 (+https://newsroom.example/bot).");
         services.AddValidatedOptions<FeedOptions>(configuration, FeedOptions.SectionName);
         var options = configuration.GetSection(WebIngestionOptions.SectionName).Get<WebIngestionOptions>() ?? new WebIngestionOptions();
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);

@@ -64,6 +64,7 @@ public sealed class IngestCommandTests : IDisposable
         var (badCode, _, badError) = await Cli.RunAsync("ingest", "--feeds", "--set", "Feeds:Urls:0=ftp://files.example/feed.xml", "--data", _data.Path);
         var (emptyCode, _, emptyError) = await Cli.RunAsync("ingest", "--data", _data.Path);
         var (badSourceCode, _, badSourceError) = await Cli.RunAsync("ingest", "--feeds", "--set", "Feeds:Sources:0:Url=news.example/feed", "--data", _data.Path);
+        var (badAgentCode, _, badAgentError) = await Cli.RunAsync("ingest", site.Url + "/atom.xml", "--set", "Web:UserAgent=News Bot (unclosed", "--data", _data.Path);
 
         Assert.Equal(1, report.GetProperty("new").GetInt32());
         Assert.Equal(2, badCode);
@@ -72,6 +73,8 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("Name files, folders or web addresses to ingest", emptyError, StringComparison.Ordinal);
         Assert.Equal(2, badSourceCode);
         Assert.Contains("Feeds:Sources:0:Url 'news.example/feed' is not an http(s) address of a feed.", badSourceError, StringComparison.Ordinal);
+        Assert.Equal(2, badAgentCode);
+        Assert.Contains("Web:UserAgent is not a valid User-Agent header", badAgentError, StringComparison.Ordinal);
     }
 
     [Fact]
