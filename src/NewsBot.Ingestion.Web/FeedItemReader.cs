@@ -50,7 +50,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         var stored = await store.GetArticleAsync(ArticleIdentity.IdFor(null, fields.Url, "", null, null), cancellationToken);
         if (stored is not null && stored.Body.Length > ownText.Length)
         {
-            return WithPage(fields, stored).ToReadItem(location);
+            return WithPage(fields, stored, outlet ?? SiteInTitle(feed, stored)).ToReadItem(location);
         }
 
         string problem;
@@ -67,7 +67,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
                 var page = HtmlArticleReader.Parse(download.Text(), download.Url.AbsoluteUri, location);
                 if (page.Article is not null)
                 {
-                    return WithPage(fields, page.Article).ToReadItem(location);
+                    return WithPage(fields, page.Article, outlet ?? SiteInTitle(feed, page.Article)).ToReadItem(location);
                 }
 
                 problem = $"the page {link} has no readable article text";
@@ -85,12 +85,20 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         return Teaser(fields, ownText, location, problem);
     }
 
+    /// <summary>
+    /// The page's site name when the feed's title contains it: "World news | The Guardian" with a page of site "The
+    /// Guardian" files under The Guardian, where the title alone would give "World news".
+    /// </summary>
+    private static string? SiteInTitle(SyndicationFeed feed, Article page) =>
+        page.Source is { Length: > 0 } site && (feed.Title?.Text ?? "").Contains(site, StringComparison.OrdinalIgnoreCase) ? site : null;
+
     /// <summary>The teaser is better than nothing; it is replaced by the page on a later run, once the page can be read.</summary>
     private static ReadItem Teaser(ArticleFields fields, string ownText, string location, string problem) =>
         ownText.Length > 0 ? fields.ToReadItem(location) : ReadItem.Failed(location, problem + ", and the feed item has no text of its own");
 
     /// <summary>The page's text under the feed's metadata; what the feed leaves out comes from the page.</summary>
-    private static ArticleFields WithPage(ArticleFields feed, Article page)
+    /// <param name="outlet">The outlet when it is known better than from the feed's title (configured, or the page's site name).</param>
+    private static ArticleFields WithPage(ArticleFields feed, Article page, string? outlet)
     {
         var merged = new ArticleFields
         {
@@ -98,7 +106,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
             Title = string.IsNullOrWhiteSpace(feed.Title) ? page.Title : feed.Title,
             Body = page.Body,
             Url = feed.Url,
-            Source = feed.Source ?? page.Source,
+            Source = outlet ?? feed.Source ?? page.Source,
             Author = feed.Author ?? page.Author,
             Published = feed.Published ?? page.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
             Category = feed.Category ?? page.Category,

@@ -101,6 +101,24 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_titled_section_first_files_its_stories_under_the_site_name_its_pages_give()
+    {
+        _site.Serve("/world.xml", "application/rss+xml", $"""
+            <rss version="2.0"><channel><title>Transport | {FakeNewsSite.Outlet}</title>
+            <item><title>Port Alder opens its first tram line</title><link>{_site.Url}/city/tram-line</link>
+              <description>The first tram in forty years ran on Monday.</description></item>
+            </channel></rss>
+            """);
+
+        var first = await Pipeline.IngestAsync([_site.Url + "/world.xml"]);
+        var second = await Pipeline.IngestAsync([_site.Url + "/world.xml"]);
+
+        Assert.Equal(FakeNewsSite.Outlet, (await ArticleAsync("/city/tram-line")).Source);
+        Assert.Equal(1, first.New);
+        Assert.Equal(1, second.Unchanged); // The same outlet again, so nothing to update.
+    }
+
+    [Fact]
     public async Task An_atom_feed_with_relative_links_is_read()
     {
         var report = await Pipeline.IngestAsync([_site.Url + "/atom.xml"]);
