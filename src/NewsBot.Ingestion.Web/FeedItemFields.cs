@@ -48,9 +48,6 @@ public static class FeedItemFields
 
     private static readonly string[] SectionSeparators = [" - ", " – ", " — ", " | ", ": ", " > ", " » "];
 
-    public static int WordCount(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
     private static string? Content(SyndicationItem item)
     {
         var encoded = item.ElementExtensions.Where(e => e.OuterName == "encoded" && e.OuterNamespace == ContentModule)

@@ -41,7 +41,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         fields.Source = outlet ?? fields.Source;
         var ownText = TextCleaner.CleanBody(fields.Body);
         var settings = options.Value;
-        if (!settings.FetchPages || fields.Url is null || FeedItemFields.WordCount(ownText) >= settings.MinFeedWords)
+        if (!settings.FetchPages || fields.Url is null || TextCleaner.WordCount(ownText) >= settings.MinFeedWords)
         {
             return fields.ToReadItem(location);
         }

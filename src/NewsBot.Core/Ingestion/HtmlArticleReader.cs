@@ -36,7 +36,7 @@ public sealed class HtmlArticleReader : IArticleReader
     /// news brief of three short paragraphs is still an article.
     /// </summary>
     private static bool HasArticleText(SmartReader.Article page) =>
-        page.IsReadable || (page.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= MinBriefWords;
+        page.IsReadable || TextCleaner.WordCount(page.TextContent) >= MinBriefWords;
 
     private const int MinBriefWords = 40;
 

@@ -33,6 +33,10 @@ public static partial class TextCleaner
         return string.Join("\n\n", paragraphs);
     }
 
+    /// <summary>Words separated by whitespace.</summary>
+    public static int WordCount(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
