@@ -19,13 +19,15 @@ public sealed class WebIngestionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _site = await FakeNewsSite.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Web:TimeoutSeconds"] = "5" };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
-            .AddNewsBotWebIngestion(configuration)
+        _services = Services(new Dictionary<string, string?> { ["Web:TimeoutSeconds"] = "5" });
+    }
+
+    /// <summary>Ingestion with the web readers over this test's store, under the given settings.</summary>
+    private ServiceProvider Services(Dictionary<string, string?> settings) =>
+        TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
+            .AddNewsBotWebIngestion(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
             .BuildServiceProvider();
-    }
 
     private IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
 
@@ -263,11 +265,7 @@ public sealed class WebIngestionTests : IAsyncLifetime
     public async Task A_download_over_the_size_limit_is_refused_with_the_setting_to_change()
     {
         _site.Serve("/huge.xml", "application/rss+xml", new string(' ', 2 * 1024 * 1024));
-        var settings = new Dictionary<string, string?> { ["Web:MaxDownloadMegabytes"] = "1" };
-        await using var services = TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
-            .AddNewsBotWebIngestion(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
-            .BuildServiceProvider();
+        await using var services = Services(new Dictionary<string, string?> { ["Web:MaxDownloadMegabytes"] = "1" });
 
         var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([_site.Url + "/huge.xml"]);
 
