@@ -20,4 +20,29 @@ public sealed class BotOptions
 
     /// <summary>Ask Teams to show its thumbs up / down feedback buttons under answers.</summary>
     public bool FeedbackButtons { get; set; } = true;
+
+    /// <summary>
+    /// Without app credentials the bot trusts whoever calls it, so it serves this machine only. True lets anonymous
+    /// requests in from other machines (a container behind your own gateway): anyone who reaches the port can use it.
+    /// </summary>
+    public bool AllowAnonymousRemote { get; set; }
+
+    /// <summary>Largest request body accepted on /api/messages.</summary>
+    [Range(4, 4096)]
+    public int MaxRequestKilobytes { get; set; } = 256;
+
+    /// <summary>Longest question answered; a longer message gets a polite request to shorten it.</summary>
+    [Range(20, 20_000)]
+    public int MaxQuestionCharacters { get; set; } = 2000;
+
+    /// <summary>Longest feedback comment kept; the rest is cut.</summary>
+    [Range(0, 20_000)]
+    public int MaxFeedbackCharacters { get; set; } = 1000;
+
+    /// <summary>Conversation state and feedback older than this are deleted (checked hourly).</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Key that unlocks the detailed /healthz view (paths, feed addresses, error text); empty = summary only.</summary>
+    public string? HealthKey { get; set; }
 }

@@ -8,6 +8,7 @@ using NewsBot.Core.Storage;
 using NewsBot.DirectLine;
 using NewsBot.Feedback;
 using NewsBot.Hosting;
+using NewsBot.Security;
 using NewsBot.State;
 
 namespace NewsBot;
@@ -21,19 +22,26 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddNewsBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<BotOptions>(configuration, BotOptions.SectionName);
+        services.AddSingleton<BotAccess>();
+        services.AddHostedService<AnonymousModeGuard>();
+        services.AddNewsBotRateLimits(configuration);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        services.AddSingleton<IStorage>(sp => new SqliteBotStorage(BotDatabase(sp)));
+        services.AddSingleton(sp => new SqliteBotStorage(BotDatabase(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
+        services.AddHostedService<StatePruner>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
         services.AddTransient<IBot, NewsBotActivityHandler>();
         services.AddHostedService<SampleNewsSeeder>();
         services.AddSingleton<FeedStatus>();
+        services.AddSingleton<StoreProbe>();
         services.AddHostedService<FeedRefresher>();
 
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddValidatedOptions<LocalDirectLineOptions>(configuration, LocalDirectLineOptions.SectionName);
         services.AddSingleton<LocalDirectLine>();
         services.AddHttpClient("DirectLine").AddStandardResilienceHandler();
         return services;

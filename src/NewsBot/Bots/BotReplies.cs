@@ -66,6 +66,9 @@ public static class BotReplies
         return WithSuggestions(text.ToString(), names.Take(3).Select(n => $"What's the latest from {n}?").ToArray());
     }
 
+    public static IMessageActivity TooLong(int max) =>
+        MessageFactory($"That message is too long for me to search with. Please ask in fewer than {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters: one question, a few words about what you want to know.");
+
     public static IMessageActivity Forgotten() => MessageFactory("Done: I've forgotten our conversation. What would you like to know?");
 
     /// <summary>Questions drawn from the stored headlines, so they always have an answer.</summary>

@@ -56,6 +56,12 @@ public sealed partial class NewsBotActivityHandler(
             return;
         }
 
+        if (text.Length > options.Value.MaxQuestionCharacters)
+        {
+            await turnContext.SendActivityAsync(BotReplies.TooLong(options.Value.MaxQuestionCharacters), cancellationToken);
+            return;
+        }
+
         switch (Command(text))
         {
             case BotReplies.Help:
@@ -108,7 +114,7 @@ public sealed partial class NewsBotActivityHandler(
             return new InvokeResponse { Status = 400 };
         }
 
-        await feedback.AddAsync(new AnswerFeedback(turnContext.Activity.Conversation?.Id, turnContext.Activity.ReplyToId, reaction, FeedbackText(actionValue!), DateTimeOffset.UtcNow), cancellationToken);
+        await feedback.AddAsync(new AnswerFeedback(turnContext.Activity.Conversation?.Id, turnContext.Activity.ReplyToId, reaction, Capped(FeedbackText(actionValue!), options.Value.MaxFeedbackCharacters), time.GetUtcNow()), cancellationToken);
         logger.LogInformation("Feedback {Reaction} on {ReplyToId}", reaction, turnContext.Activity.ReplyToId);
         return new InvokeResponse { Status = 200 };
     }
@@ -131,6 +137,8 @@ public sealed partial class NewsBotActivityHandler(
             return raw;
         }
     }
+
+    private static string? Capped(string? text, int max) => text is { Length: var length } && length > max ? text[..max] : text;
 
     private static string? Command(string text)
     {

@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NewsBot.Security;
 
 namespace NewsBot.DirectLine;
 
@@ -17,11 +18,15 @@ public static class DirectLineEndpoints
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/directline/token", TokenAsync);
-        var local = endpoints.MapGroup("/v3/directline");
+        endpoints.MapPost("/api/directline/token", TokenAsync).RequireRateLimiting(RateLimitResponses.ChannelPolicy);
+        var local = endpoints.MapGroup("/v3/directline").RequireRateLimiting(RateLimitResponses.ChannelPolicy);
+        local.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<LocalDirectLine>().IsEnabled
+                ? await next(context)
+                : Results.Json(new { error = "The local Direct Line is off (DirectLine:Local:Enabled)." }, statusCode: StatusCodes.Status404NotFound));
         local.MapPost("/conversations", StartAsync);
         local.MapGet("/conversations/{id}", (string id, HttpContext context, LocalDirectLine directLine) =>
-            WithConversation(context, directLine, id, c => Ok(new { conversationId = c.Id, token = c.Token, expires_in = 3600 })));
+            WithConversation(context, directLine, id, c => Ok(new { conversationId = c.Id, token = c.Token, expires_in = directLine.TokenSeconds })));
         local.MapPost("/conversations/{id}/activities", PostAsync);
         local.MapGet("/conversations/{id}/activities", (string id, string? watermark, HttpContext context, LocalDirectLine directLine) =>
             WithConversation(context, directLine, id, c =>
@@ -32,12 +37,12 @@ public static class DirectLineEndpoints
         // Where the bot sends its replies to local conversations: the Bot Framework connector API, loopback only.
         local.MapPost("/connector/v3/conversations/{id}/activities/{replyToId?}", DeliverAsync);
         local.MapPost("/tokens/refresh", (HttpContext context, LocalDirectLine directLine) =>
-            Bearer(context) is { } token && directLine.IsKnownToken(token) ? Ok(new { token, expires_in = 3600 }) : Results.StatusCode(403));
+            Bearer(context) is { } token && directLine.Refresh(token) is { } fresh ? Ok(new { token = fresh, expires_in = directLine.TokenSeconds }) : Results.StatusCode(403));
         return endpoints;
     }
 
     /// <summary>A Direct Line token for the page: from Azure when a secret is configured, else for the local endpoint.</summary>
-    private static async Task<IResult> TokenAsync(HttpContext context, IOptions<DirectLineOptions> options, IConfiguration configuration, LocalDirectLine directLine, IHttpClientFactory http, CancellationToken cancellationToken)
+    private static async Task<IResult> TokenAsync(HttpContext context, IOptions<DirectLineOptions> options, LocalDirectLine directLine, IHttpClientFactory http, CancellationToken cancellationToken)
     {
         var userId = "reader-" + Guid.NewGuid().ToString("N")[..16];
         var secret = options.Value.Secret;
@@ -58,9 +63,9 @@ public static class DirectLineEndpoints
             return Results.Json(new { token = (string?)generated["token"], userId, domain = (string?)null });
         }
 
-        if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        if (!directLine.IsEnabled)
         {
-            return Results.Json(new { error = "This bot has app credentials: set DirectLine:Secret (its Azure Direct Line channel) for the web chat page." }, statusCode: 503);
+            return Results.Json(new { error = "The web chat page needs DirectLine:Secret (the Azure Bot's Direct Line channel), or the local Direct Line (DirectLine:Local:Enabled)." }, statusCode: 503);
         }
 
         return Results.Json(new { token = directLine.IssueToken(userId), userId, domain = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/v3/directline" });
@@ -71,10 +76,10 @@ public static class DirectLineEndpoints
         var conversation = Bearer(context) is { } token ? await directLine.StartAsync(token, ServiceUrl(context), cancellationToken) : null;
         return conversation is null
             ? Results.StatusCode(403)
-            : Ok(new { conversationId = conversation.Id, token = conversation.Token, expires_in = 3600 });
+            : Ok(new { conversationId = conversation.Id, token = conversation.Token, expires_in = directLine.TokenSeconds });
     }
 
-    private static async Task<IResult> PostAsync(string id, HttpContext context, LocalDirectLine directLine, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(string id, HttpContext context, LocalDirectLine directLine, ConversationRateLimiter rates, CancellationToken cancellationToken)
     {
         var conversation = Bearer(context) is { } token ? directLine.Find(id, token) : null;
         if (conversation is null)
@@ -82,23 +87,42 @@ public static class DirectLineEndpoints
             return Results.StatusCode(403);
         }
 
-        Activity? activity;
-        try
+        var body = await LimitedBody.ReadAsync(context.Request, directLine.MaxActivityBytes, cancellationToken);
+        if (body is null)
         {
-            using var reader = new StreamReader(context.Request.Body);
-            activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(cancellationToken));
-        }
-        catch (JsonException)
-        {
-            activity = null;
+            return Results.Json(new { error = $"The activity is larger than {directLine.MaxActivityBytes / 1024} KB (DirectLine:Local:MaxActivityKilobytes)." }, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (activity?.Type is null)
+        if (Parse(body) is not { Type: { Length: > 0 } } activity)
         {
             return Results.Json(new { error = "The body must be an activity with a type." }, statusCode: 400);
         }
 
-        return Ok(new { id = directLine.Post(conversation, activity, ServiceUrl(context)) });
+        if (!rates.TryAcquire(conversation.Id, out var retryAfter))
+        {
+            RateLimitResponses.SetRetryAfter(context.Response, retryAfter);
+            return Results.Json(new { error = "Too many messages in this conversation; try again shortly." }, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        if (directLine.Post(conversation, activity, ServiceUrl(context)) is not { } posted)
+        {
+            RateLimitResponses.SetRetryAfter(context.Response, TimeSpan.FromSeconds(5));
+            return Results.Json(new { error = "NewsBot is busy answering other questions; try again shortly." }, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        return Ok(new { id = posted });
+    }
+
+    private static Activity? Parse(string body)
+    {
+        try
+        {
+            return JsonConvert.DeserializeObject<Activity>(body);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> DeliverAsync(string id, HttpContext context, LocalDirectLine directLine, CancellationToken cancellationToken)
@@ -108,9 +132,13 @@ public static class DirectLineEndpoints
             return Results.StatusCode(403);
         }
 
-        using var reader = new StreamReader(context.Request.Body);
-        var activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(cancellationToken));
-        var posted = activity is null ? null : directLine.Deliver(id, activity);
+        var body = await LimitedBody.ReadAsync(context.Request, 4 * 1024 * 1024, cancellationToken);
+        if (body is null || Parse(body) is not { } activity)
+        {
+            return Results.Json(new { error = "The body must be an activity." }, statusCode: 400);
+        }
+
+        var posted = directLine.Deliver(id, activity);
         return posted is null ? Results.NotFound() : Ok(new { id = posted });
     }
 

@@ -25,7 +25,7 @@ public sealed class FeedbackStore
         await ExecuteAsync(
             "INSERT INTO feedback (conversation_id, reply_to_id, reaction, comment, received_at) VALUES ($c, $r, $reaction, $comment, $at)",
             [("$c", feedback.ConversationId), ("$r", feedback.ReplyToId), ("$reaction", feedback.Reaction), ("$comment", feedback.Comment),
-             ("$at", feedback.ReceivedAt.ToString("O", CultureInfo.InvariantCulture))],
+             ("$at", feedback.ReceivedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))],
             cancellationToken);
     }
 
@@ -51,7 +51,14 @@ public sealed class FeedbackStore
         return list;
     }
 
-    private async Task ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken = default)
+    /// <summary>Deletes feedback received before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await _schema.Value;
+        return await ExecuteAsync("DELETE FROM feedback WHERE received_at < $before", [("$before", before.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))], cancellationToken);
+    }
+
+    private async Task<int> ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken = default)
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -62,6 +69,6 @@ public sealed class FeedbackStore
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
@@ -7,51 +9,61 @@ using NewsBot.Ingestion.Web;
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// <c>GET /healthz</c>: whether the store answers, which embedding model and which chat model are configured, and how
-/// the last reading of the configured feeds went (failing feeds do not make the bot unhealthy: it still answers).
+/// <c>GET /healthz</c>: whether the store answers a real read (<see cref="StoreProbe"/>), which embedding model and
+/// which chat model are configured, and how the last reading of the configured feeds went (failing feeds do not make
+/// the bot unhealthy: it still answers). Anyone sees the summary; the details (the store's location, feed addresses,
+/// error text) need the <c>X-Health-Key</c> header to match <c>Bot:HealthKey</c>.
 /// </summary>
-public static class HealthEndpoint
+public static partial class HealthEndpoint
 {
+    public const string KeyHeader = "X-Health-Key";
+
     public static async Task<IResult> GetAsync(
-        INewsStore store, NewsEmbedder embedder, IOptions<ChatModelOptions> chat, IOptions<VectorStoreOptions> storeOptions,
-        IOptions<FeedOptions> feeds, FeedStatus feedStatus, CancellationToken cancellationToken)
+        HttpContext context, StoreProbe probe, NewsEmbedder embedder, IOptions<ChatModelOptions> chat, IOptions<VectorStoreOptions> storeOptions,
+        IOptions<FeedOptions> feeds, IOptions<BotOptions> bot, FeedStatus feedStatus, CancellationToken cancellationToken)
     {
-        object storeStatus;
-        var healthy = true;
-        try
-        {
-            var stats = await store.GetStatsAsync(cancellationToken);
-            storeStatus = new { status = "ok", provider = storeOptions.Value.Provider, articles = stats.Articles, passages = stats.Passages, newest = stats.Newest, location = stats.Location };
-        }
-        catch (Exception ex) when (ex is StoreUnavailableException or IOException or InvalidOperationException)
-        {
-            healthy = false;
-            storeStatus = new { status = "unavailable", provider = storeOptions.Value.Provider, error = ex.Message };
-        }
+        var details = HasKey(context, bot.Value.HealthKey);
+        var result = await probe.CheckAsync(cancellationToken);
+        var provider = storeOptions.Value.Provider;
+        object store = result.Stats is { } stats
+            ? new { status = "ok", provider, articles = stats.Articles, passages = stats.Passages, newest = stats.Newest, location = details ? stats.Location : null }
+            : new { status = "unavailable", provider, reason = result.Reason, error = details ? result.Error : null };
 
         var body = new
         {
-            status = healthy ? "ok" : "unhealthy",
-            store = storeStatus,
+            status = result.Stats is null ? "unhealthy" : "ok",
+            store,
             embeddings = new { status = "ok", model = embedder.ModelId },
             chat = chat.Value.IsEnabled
                 ? new { status = "configured", provider = chat.Value.Provider, model = chat.Value.Model }
                 : new { status = "not configured", provider = "None", model = (string?)"extractive answers" },
-            feeds = Feeds(feeds.Value, feedStatus.Last),
+            feeds = Feeds(feeds.Value, feedStatus.Last, details),
         };
-        return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return Results.Json(body, statusCode: result.Stats is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
-    private static object Feeds(FeedOptions options, FeedRefresh? last) => new
+    private static object Feeds(FeedOptions options, FeedRefresh? last, bool details) => new
     {
         status = options.AllUrls.Count == 0 ? "none configured" : last is null ? "reading" : last.Errors.Count == 0 ? "ok" : "errors",
-        urls = options.AllUrls,
+        configured = options.AllUrls.Count,
+        urls = details ? options.AllUrls.Select(u => Redact(u)) : null,
         refresh_minutes = options.RefreshMinutes,
         last_read = last?.At,
         next_read = last?.Next,
         @new = last?.New,
         updated = last?.Updated,
         unchanged = last?.Unchanged,
-        errors = last?.Errors.Take(20),
+        failed = last?.Errors.Count,
+        errors = details ? last?.Errors.Take(20).Select(Redact) : null,
     };
+
+    private static bool HasKey(HttpContext context, string? key) =>
+        !string.IsNullOrEmpty(key) && context.Request.Headers[KeyHeader].ToString() is { Length: > 0 } given
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key));
+
+    /// <summary>Addresses without the user name and password some feeds carry (https://user:secret@host/...).</summary>
+    private static string Redact(string text) => UserInfo().Replace(text, "://");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"://[^/@\s]+@")]
+    private static partial System.Text.RegularExpressions.Regex UserInfo();
 }

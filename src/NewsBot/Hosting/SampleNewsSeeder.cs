@@ -14,9 +14,10 @@ public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipelin
         {
             stats = await store.GetStatsAsync(cancellationToken);
         }
-        catch (StoreUnavailableException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // The host stays up so that /healthz can say what is wrong; questions get an apology until the store answers.
+            // Whatever is wrong with the store (unreachable, damaged, not a NewsBot store), the host stays up so that
+            // /healthz can say so; questions get an apology until the store answers.
             logger.LogError("The news store is unavailable: {Reason}", ex.Message);
             return;
         }
@@ -33,7 +34,17 @@ public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipelin
             return;
         }
 
-        var report = await pipeline.IngestAsync([path], cancellationToken: cancellationToken);
+        IngestReport report;
+        try
+        {
+            report = await pipeline.IngestAsync([path], cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Could not store the sample news: {Reason}", ex.Message);
+            return;
+        }
+
         logger.LogInformation("The store was empty: ingested {Count} sample articles from {Path}", report.New, path);
     }
 

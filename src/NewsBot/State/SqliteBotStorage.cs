@@ -10,23 +10,24 @@ namespace NewsBot.State;
 /// <summary>
 /// Bot state (conversation history) in a SQLite file beside the news store, so conversations survive restarts.
 /// Honours ETags like the Bot Framework's own storages: a write with a stale ETag fails instead of overwriting.
+/// State is plain JSON without type names (the Bot Framework reads it back as JSON into NewsBot's own types), so a
+/// stored row can never make the bot create an object of a type it names. Each row records when it was last
+/// written, and <see cref="PruneAsync"/> deletes the ones untouched for longer than the retention.
 /// </summary>
 public sealed class SqliteBotStorage : IStorage
 {
     private readonly string _connectionString;
-    private readonly JsonSerializer _serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        SerializationBinder = new NewsBotTypesOnly(),
-    });
+    private readonly JsonSerializer _serializer = JsonSerializer.Create(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None });
+    private readonly TimeProvider _time;
 
     private readonly Lazy<Task> _schema;
 
-    public SqliteBotStorage(string path)
+    public SqliteBotStorage(string path, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _schema = new Lazy<Task>(() => ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL);", CancellationToken.None));
+        _schema = new Lazy<Task>(InitializeAsync);
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -43,8 +44,9 @@ public sealed class SqliteBotStorage : IStorage
             if (await reader.ReadAsync(cancellationToken))
             {
                 var item = JObject.Parse(reader.GetString(1));
+                item.Remove("$type");
                 item["eTag"] = reader.GetString(0);
-                result[key] = item.ToObject<object>(_serializer)!;
+                result[key] = item.ToObject<Dictionary<string, object>>(_serializer)!;
             }
         }
 
@@ -73,7 +75,8 @@ public sealed class SqliteBotStorage : IStorage
             json.Remove("eTag");
             await using var write = connection.CreateCommand();
             write.Transaction = transaction;
-            write.CommandText = "INSERT INTO bot_state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
+            write.CommandText = "INSERT INTO bot_state (key, etag, json, updated_at) VALUES ($key, $etag, $json, $at) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_at = excluded.updated_at";
+            write.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeSeconds());
             write.Parameters.AddWithValue("$key", key);
             write.Parameters.AddWithValue("$etag", DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6]);
             write.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
@@ -96,6 +99,33 @@ public sealed class SqliteBotStorage : IStorage
         }
     }
 
+    /// <summary>Deletes the state of conversations not written to since <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await _schema.Value;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $before";
+        command.Parameters.AddWithValue("$before", before.ToUnixTimeSeconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the table; a table written before rows were dated gets the column, its rows counting as written now.</summary>
+    private async Task InitializeAsync()
+    {
+        await ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL, updated_at INTEGER NOT NULL DEFAULT 0);", CancellationToken.None);
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('bot_state') WHERE name = 'updated_at'";
+        if ((long)(await probe.ExecuteScalarAsync())! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0; UPDATE bot_state SET updated_at = $now;";
+            alter.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
+            await alter.ExecuteNonQueryAsync();
+        }
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -109,19 +139,5 @@ public sealed class SqliteBotStorage : IStorage
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    /// <summary>State names its types (as the Bot Framework storages do); only NewsBot's, the Bot Framework's and the base library's are read back.</summary>
-    private sealed class NewsBotTypesOnly : DefaultSerializationBinder
-    {
-        public override Type BindToType(string? assemblyName, string typeName)
-        {
-            var type = base.BindToType(assemblyName, typeName);
-            var name = type.Assembly.GetName().Name ?? "";
-            return name.StartsWith("NewsBot", StringComparison.Ordinal) || name.StartsWith("Microsoft.Bot", StringComparison.Ordinal)
-                || type.Assembly == typeof(object).Assembly || name.StartsWith("System.", StringComparison.Ordinal)
-                ? type
-                : throw new JsonSerializationException($"Bot state may not hold type {typeName}.");
-        }
     }
 }

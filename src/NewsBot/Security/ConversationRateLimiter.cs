@@ -1,0 +1,22 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace NewsBot.Security;
+
+/// <summary>Messages per conversation (<see cref="RateLimitOptions.PerConversationPerMinute"/>), a token bucket for each.</summary>
+public sealed class ConversationRateLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(conversation =>
+        options.Value.Enabled
+            ? RateLimitPartition.GetTokenBucketLimiter(conversation, _ => RateLimitResponses.PerMinute(options.Value.PerConversationPerMinute))
+            : RateLimitPartition.GetNoLimiter(conversation));
+
+    public bool TryAcquire(string conversationId, out TimeSpan? retryAfter)
+    {
+        using var lease = _limiter.AttemptAcquire(conversationId);
+        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
