@@ -2,16 +2,22 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace NewsBot.Tests;
 
 /// <summary>The bot host in process, on its own data directory, seeded with the sample news on start.</summary>
-public sealed class BotHost(string dataDirectory, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class BotHost(string dataDirectory, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["VectorStore:DataDirectory"] = dataDirectory,

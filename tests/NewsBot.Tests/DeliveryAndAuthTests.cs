@@ -40,8 +40,46 @@ public sealed class DeliveryAndAuthTests : IDisposable
         });
 
         var (status, _) = await bot.PostAsync(BotHost.Message("Who won the coastal football league?"));
+        using var client = bot.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ForgedToken("6f1b1d4e-0c55-4a3e-9f7e-4b2d7c1e9a10"));
+        using var forged = await client.PostAsync("/api/messages", new StringContent(BotHost.Message("Who won the coastal football league?").ToString(), System.Text.Encoding.UTF8, "application/json"));
+        using var directLine = await bot.CreateClient().PostAsync("/api/directline/token", null);
+        using var localConversation = await bot.CreateClient().PostAsync("/v3/directline/conversations", null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+        // Refused: 401 where the Bot Framework's signing keys can be fetched, 503 on a machine that cannot reach them.
+        Assert.Contains(forged.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.ServiceUnavailable });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, directLine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, localConversation.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_credentials_the_bot_refuses_to_listen_beyond_this_machine()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RepositoryPaths.Built("src/NewsBot", "NewsBot.dll"), "--urls", $"http://0.0.0.0:{BotProcess.FreePort()}" },
+            Environment = { ["NEWSBOT_VectorStore__DataDirectory"] = _data.Path, ["NEWSBOT_Bot__SeedSampleNews"] = "false" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Bot:AllowAnonymousRemote", await output + await errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>A token that looks like a channel's but is signed by nobody the Bot Framework trusts.</summary>
+    private static string ForgedToken(string audience)
+    {
+        static string Encode(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return Encode("""{"alg":"RS256","kid":"forged-key","typ":"JWT"}""") + "."
+            + Encode($$"""{"iss":"https://api.botframework.com","aud":"{{audience}}","exp":{{expires}},"nbf":{{expires - 7200}},"serviceurl":"http://127.0.0.1:9/"}""") + "."
+            + Encode("not-a-signature");
     }
 
     [Fact]

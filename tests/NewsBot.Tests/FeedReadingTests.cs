@@ -20,6 +20,7 @@ public sealed class FeedReadingTests : IDisposable
             ["Feeds:Sources:0:Url"] = site.Url + "/atom.xml",
             ["Feeds:Sources:0:Outlet"] = "Alder Sport Weekly",
             ["Feeds:RefreshMinutes"] = "60",
+            ["Bot:HealthKey"] = "feeds-key",
         });
 
         var feeds = await WaitForFeedsAsync(bot);
@@ -46,6 +47,7 @@ public sealed class FeedReadingTests : IDisposable
     private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)
     {
         using var client = bot.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Health-Key", "feeds-key");
         for (var attempt = 0; attempt < 120; attempt++)
         {
             var health = JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement;

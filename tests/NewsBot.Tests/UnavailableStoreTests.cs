@@ -25,6 +25,7 @@ public sealed class UnavailableStoreTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("unavailable", (string?)health["store"]!["status"]);
         Assert.Equal("Qdrant", (string?)health["store"]!["provider"]);
-        Assert.Contains("did not answer", (string?)health["store"]!["error"], StringComparison.Ordinal);
+        Assert.Contains("did not answer", (string?)health["store"]!["reason"], StringComparison.Ordinal);
+        Assert.Null(health["store"]!["error"]?.Value<string>());
     }
 }

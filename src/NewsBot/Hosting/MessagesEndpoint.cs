@@ -38,8 +38,21 @@ public static class MessagesEndpoint
         }
 
         context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
-        await adapter.ProcessAsync(context.Request, context.Response, bot, cancellationToken);
+        try
+        {
+            await adapter.ProcessAsync(context.Request, context.Response, bot, cancellationToken);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && IsKeyRetrievalFailure(ex))
+        {
+            // The channel's token cannot be checked while the Bot Framework's signing keys are out of reach: refuse it for now.
+            RateLimitResponses.SetRetryAfter(context.Response, TimeSpan.FromSeconds(30));
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The request's token cannot be verified right now (the Bot Framework's signing keys are unreachable).", logger, cancellationToken);
+        }
     }
+
+    /// <summary>IdentityModel's failure to fetch the OpenID metadata (IDX20803) behind a token check.</summary>
+    private static bool IsKeyRetrievalFailure(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
 
     private static async Task RefuseAsync(HttpContext context, int status, string reason, ILogger logger, CancellationToken cancellationToken)
     {

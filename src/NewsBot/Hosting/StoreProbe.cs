@@ -33,10 +33,7 @@ public sealed class StoreProbe(INewsStore store, ILogger<StoreProbe> logger)
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("The news store failed its health check: {Reason}", ex.Message);
-            var reason = ex is StoreUnavailableException
-                ? "The news store did not answer."
-                : "The news store could not be read: it may be damaged, or not a NewsBot store.";
-            return new StoreProbeResult(null, reason, ex.Message);
+            return new StoreProbeResult(null, "The news store is unavailable: it did not answer, or could not be read (damaged, or not a NewsBot store).", ex.Message);
         }
     }
 }

@@ -28,7 +28,7 @@ public static class ActivityGate
             return (null, "The activity has no type.");
         }
 
-        if (Text(json["conversation"]?["id"]) is not { Length: > 0 } || json["conversation"] is not JObject)
+        if (json["conversation"] is not JObject conversation || Text(conversation["id"]) is not { Length: > 0 })
         {
             return (null, "The activity has no conversation.id.");
         }
