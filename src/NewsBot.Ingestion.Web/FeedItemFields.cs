@@ -51,8 +51,25 @@ public static class FeedItemFields
     private static string? Content(SyndicationItem item)
     {
         var encoded = item.ElementExtensions.Where(e => e.OuterName == "encoded" && e.OuterNamespace == ContentModule)
-            .Select(e => e.GetObject<string>()).FirstOrDefault();
+            .Select(EncodedText).FirstOrDefault();
         return encoded ?? (item.Content as TextSyndicationContent)?.Text;
+    }
+
+    /// <summary>
+    /// content:encoded should hold escaped HTML or CDATA; some feeds put the HTML in unescaped, as elements. That
+    /// markup is the same HTML, so it is read as such instead of failing the item.
+    /// </summary>
+    private static string EncodedText(SyndicationElementExtension extension)
+    {
+        try
+        {
+            return extension.GetObject<string>();
+        }
+        catch (Exception ex) when (ex is System.Runtime.Serialization.SerializationException or System.Xml.XmlException)
+        {
+            using var reader = extension.GetReader();
+            return reader.ReadInnerXml();
+        }
     }
 
     private static Uri? Link(SyndicationItem item, Uri? feedUrl)
@@ -75,7 +92,7 @@ public static class FeedItemFields
     private static string? Author(SyndicationItem item)
     {
         var creator = item.ElementExtensions.Where(e => e.OuterName == "creator" && e.OuterNamespace == DublinCore)
-            .Select(e => e.GetObject<string>()).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+            .Select(EncodedText).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
         if (creator is not null)
         {
             return creator;

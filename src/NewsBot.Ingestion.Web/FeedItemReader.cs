@@ -16,21 +16,41 @@ namespace NewsBot.Ingestion.Web;
 public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots, INewsStore store, IOptions<WebIngestionOptions> options)
 {
     /// <param name="outlet">The outlet configured for this feed (<c>Feeds:Sources</c>); otherwise the feed's title names it.</param>
-    public async IAsyncEnumerable<ReadItem> ReadAsync(SyndicationFeed feed, Uri? feedUrl, string location, string? outlet, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="feedUrl">Where the feed was finally read from (after redirects), for its relative links.</param>
+    /// <param name="requestedUrl">The address that was asked for, before any redirect.</param>
+    public async IAsyncEnumerable<ReadItem> ReadAsync(
+        SyndicationFeed feed, Uri? feedUrl, string location, string? outlet, [EnumeratorCancellation] CancellationToken cancellationToken, Uri? requestedUrl = null)
     {
         // A feed from the internet is someone else's text: its links may not lead into private networks. A saved
-        // feed file, or a feed on the intranet, was put there by whoever runs NewsBot.
-        var linksPublicOnly = feedUrl is not null && !await NetworkGuard.IsPrivateHostAsync(feedUrl, cancellationToken);
+        // feed file, or a feed on the intranet, was put there by whoever runs NewsBot. A feed counts as the
+        // intranet's only when both the address asked for and the one it was read from are private: an internet
+        // address that redirects into the intranet does not make its links trusted.
+        var linksPublicOnly = feedUrl is not null
+            && !(await NetworkGuard.IsPrivateHostAsync(requestedUrl ?? feedUrl, cancellationToken) && await NetworkGuard.IsPrivateHostAsync(feedUrl, cancellationToken));
         var number = 0;
         foreach (var item in feed.Items)
         {
             number++;
-            yield return await ReadItemAsync(feed, item, feedUrl, outlet, linksPublicOnly, $"{location} item {number}", cancellationToken);
+            yield return await ReadItemSafelyAsync(feed, item, feedUrl, outlet, linksPublicOnly, $"{location} item {number}", cancellationToken);
         }
 
         if (number == 0)
         {
             yield return ReadItem.Failed(location, "the feed lists no items");
+        }
+    }
+
+    /// <summary>One item that cannot be read fails alone; the feed's other items are read.</summary>
+    private async Task<ReadItem> ReadItemSafelyAsync(
+        SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string? outlet, bool linksPublicOnly, string location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadItemAsync(feed, item, feedUrl, outlet, linksPublicOnly, location, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ReadItem.Failed(location, "the item could not be read: " + ex.Message.Split('\n')[0]);
         }
     }
 

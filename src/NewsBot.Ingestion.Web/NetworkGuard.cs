@@ -55,7 +55,7 @@ public static class NetworkGuard
 
     public static bool IsLinkLocal(IPAddress address)
     {
-        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        address = Embedded(address);
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var b = address.GetAddressBytes();
@@ -68,7 +68,7 @@ public static class NetworkGuard
     /// <summary>Loopback, RFC 1918, shared (100.64/10), link-local, unique-local IPv6, and unspecified addresses.</summary>
     public static bool IsPrivate(IPAddress address)
     {
-        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        address = Embedded(address);
         if (IPAddress.IsLoopback(address) || IsLinkLocal(address))
         {
             return true;
@@ -81,5 +81,27 @@ public static class NetworkGuard
         }
 
         return address.IsIPv6UniqueLocal || address.IsIPv6SiteLocal;
+    }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 address carries, where it carries one: IPv4-mapped (::ffff:a.b.c.d), NAT64
+    /// (64:ff9b::a.b.c.d, which a NAT64 gateway forwards to a.b.c.d) and IPv4-compatible (::a.b.c.d).
+    /// </summary>
+    public static IPAddress Embedded(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        var b = address.GetAddressBytes();
+        var nat64 = b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.Skip(4).Take(8).All(x => x == 0);
+        var compatible = b.Take(12).All(x => x == 0) && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && b[15] <= 1);
+        return nat64 || compatible ? new IPAddress(b[12..]) : address;
     }
 }

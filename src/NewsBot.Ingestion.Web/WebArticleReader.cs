@@ -33,7 +33,7 @@ public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader it
                 yield break;
             }
 
-            await foreach (var item in items.ReadAsync(feed, download.Url, path, feeds.Value.OutletFor(path), cancellationToken))
+            await foreach (var item in items.ReadAsync(feed, download.Url, path, feeds.Value.OutletFor(path), cancellationToken, requestedUrl: new Uri(path)))
             {
                 yield return item;
             }

@@ -21,6 +21,11 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
     public async Task<Download> GetAsync(Uri url, CancellationToken cancellationToken, bool remember = false, bool publicOnly = false)
     {
         var limit = options.Value.MaxDownloadBytes;
+        // One deadline over the whole exchange, retry and body included: a server that sends its headers and then
+        // stalls cannot hold a reading (or the bot's feed refresher) for longer.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds * 2));
+        var token = deadline.Token;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -37,7 +42,7 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
                 request.Headers.IfModifiedSince = lastModified;
             }
 
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
             if (response.StatusCode == HttpStatusCode.NotModified && known is not null)
             {
                 return known.Download;
@@ -53,7 +58,7 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
                 throw TooLarge(limit);
             }
 
-            var content = await ReadLimitedAsync(response.Content, limit, cancellationToken);
+            var content = await ReadLimitedAsync(response.Content, limit, token);
             var type = response.Content.Headers.ContentType;
             var download = new Download(response.RequestMessage?.RequestUri ?? url, type?.MediaType?.ToLowerInvariant(), type?.CharSet, content);
             if (remember && (response.Headers.ETag is not null || response.Content.Headers.LastModified is not null))
@@ -67,9 +72,13 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
         {
             throw new WebReadException("could not connect: " + ex.Message, ex);
         }
-        catch (Exception ex) when ((ex is TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is IOException && deadline.IsCancellationRequested)) && !cancellationToken.IsCancellationRequested)
         {
-            throw new WebReadException($"no answer within {options.Value.TimeoutSeconds} seconds (Web:TimeoutSeconds)", ex);
+            throw new WebReadException($"no complete answer within {options.Value.TimeoutSeconds * 2} seconds (twice Web:TimeoutSeconds)", ex);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WebReadException("the connection broke off: " + ex.Message, ex);
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException ex)
         {

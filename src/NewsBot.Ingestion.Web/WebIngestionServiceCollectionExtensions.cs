@@ -24,6 +24,8 @@ public static class WebIngestionServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
+                // The guard must see the real target: no proxy from the environment (http_proxy) stands in between.
+                UseProxy = false,
                 ConnectCallback = NetworkGuard.ConnectAsync,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 MaxAutomaticRedirections = 5,
@@ -31,7 +33,7 @@ public static class WebIngestionServiceCollectionExtensions
             .AddStandardResilienceHandler(resilience =>
             {
                 resilience.AttemptTimeout.Timeout = timeout;
-                resilience.TotalRequestTimeout.Timeout = timeout * 2 + TimeSpan.FromSeconds(5);
+                resilience.TotalRequestTimeout.Timeout = timeout * 2;
                 resilience.CircuitBreaker.SamplingDuration = timeout * 2;
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);

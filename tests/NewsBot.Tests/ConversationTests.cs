@@ -148,7 +148,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var storage = _bot.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
         var state = await storage.ReadAsync([$"emulator/conversations/{conversation}"]);
         return state.Values.FirstOrDefault() is IDictionary<string, object> values && values.TryGetValue(nameof(State.ConversationData), out var data)
-            ? ((State.ConversationData)data).History.Count
+            ? ((Newtonsoft.Json.Linq.JObject)data).ToObject<State.ConversationData>()!.History.Count
             : 0;
     }
 

@@ -120,6 +120,11 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         {
             items.Add(ReadItem.Failed(path, "cannot read the file: " + ex.Message));
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A reader's own fault fails this input only: what it read before is kept, the other inputs go on.
+            items.Add(ReadItem.Failed(path, $"could not be read past item {items.Count}: {ex.Message}"));
+        }
 
         foreach (var item in items)
         {
