@@ -51,6 +51,11 @@ internal static class CliApp
             await error.WriteLineAsync("error: " + ex.Message);
             return ExitCodes.StoreUnusable;
         }
+        catch (IOException ex) when (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync("error: the disk is full: " + ex.Message);
+            return ExitCodes.StoreUnusable;
+        }
         catch (NewsBotConfigurationException ex)
         {
             await error.WriteLineAsync("error: " + ex.Message);

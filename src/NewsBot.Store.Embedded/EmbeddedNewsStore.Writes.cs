@@ -9,6 +9,19 @@ public sealed partial class EmbeddedNewsStore
 {
     public async Task UpsertArticleAsync(Article article, IReadOnlyList<IndexedPassage> passages, EmbeddingModelInfo model, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await WriteArticleAsync(article, passages, model, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            // The transaction rolled back: what was committed before stays as it was.
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task WriteArticleAsync(Article article, IReadOnlyList<IndexedPassage> passages, EmbeddingModelInfo model, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(article);
         if (passages.Any(p => p.Vector.Length != model.Dimensions || p.Passage.ArticleId != article.Id))
         {

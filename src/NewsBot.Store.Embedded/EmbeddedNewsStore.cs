@@ -123,6 +123,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore
     private StoreUnavailableException Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
     {
         26 => new StoreUnavailableException($"{DatabasePath} is not a NewsBot store (the file is not a SQLite database). Move it away or choose another --data directory.", ex),
+        13 => new StoreUnavailableException($"The disk holding the store at {DataDirectory} is full: the article being written was not stored, and everything stored before is intact. Free some space and run the same ingest again.", ex),
         8 or 14 => new StoreUnavailableException($"Cannot open the store at {DatabasePath} for writing: {ex.Message}", ex),
         _ => new StoreUnavailableException($"The store at {DatabasePath} failed: {ex.Message}", ex),
     };

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace NewsBot.Cli.Tests;
 
-/// <summary>kill -9 in the middle of an ingest: nothing stored is lost, nothing is half-stored, and a rerun completes.</summary>
+/// <summary>kill -9 in the middle of an ingest, three times: nothing stored is lost, nothing is half-stored, and a rerun completes.</summary>
 public sealed class CrashSafetyTests : IDisposable
 {
     private const int Articles = 40;
@@ -20,10 +20,12 @@ public sealed class CrashSafetyTests : IDisposable
         var feed = _input.File("long.jsonl", string.Join('\n', Enumerable.Range(1, Articles).Select(i =>
             JsonSerializer.Serialize(new { id = $"long-{i}", title = $"Council report {i}", source = "Test Courier", published_at = "2026-11-01T09:00:00Z", body = TestArticles.Long($"r{i}", 60).Body }))));
 
-        using (var ingest = StartIngest(feed))
+        // Killed three times, each time a little further in.
+        foreach (var atLeast in new[] { 3, 6, 9 })
         {
+            using var ingest = StartIngest(feed);
             var deadline = Stopwatch.StartNew();
-            while (await CountAsync("SELECT COUNT(*) FROM articles") < 3 && deadline.Elapsed < TimeSpan.FromMinutes(3) && !ingest.HasExited)
+            while (await CountAsync("SELECT COUNT(*) FROM articles") < atLeast && deadline.Elapsed < TimeSpan.FromMinutes(3) && !ingest.HasExited)
             {
                 await Task.Delay(50);
             }
@@ -34,7 +36,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         var storedBeforeCrash = await CountAsync("SELECT COUNT(*) FROM articles");
-        Assert.InRange(storedBeforeCrash, 3, Articles - 1);
+        Assert.InRange(storedBeforeCrash, 9, Articles - 1);
         var passagesPerArticle = await CountAsync("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM passages GROUP BY article_id)");
         Assert.Equal(0, await CountAsync($"SELECT COUNT(*) FROM (SELECT article_id, COUNT(*) AS n FROM passages GROUP BY article_id HAVING n <> {passagesPerArticle})"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM passages)"));
