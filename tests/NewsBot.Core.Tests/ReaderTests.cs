@@ -40,6 +40,22 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), items[5].Article!.PublishedAt);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://a.example/x) [Log in](https://phish.example")]
+    [InlineData("/relative/path")]
+    [InlineData("ftp://a.example/file")]
+    [InlineData("https://a.example/<script>")]
+    public async Task An_article_url_that_is_not_an_absolute_web_address_is_rejected_with_the_reason(string url)
+    {
+        var path = _directory.File("links.jsonl", System.Text.Json.JsonSerializer.Serialize(new { title = "Bridge reopens", body = "The bridge reopened today.", url }));
+
+        var item = Assert.Single(await ReadAllAsync(new JsonArticleReader(), path));
+
+        Assert.Null(item.Article);
+        Assert.Contains("is not an absolute http(s) address", item.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Json_reads_an_array_or_an_object_holding_articles()
     {

@@ -76,13 +76,19 @@ public sealed class ArticleFields
             published = date;
         }
 
+        var url = NullIfEmpty(Url?.Trim());
+        if (url is not null && !IsWebAddress(url))
+        {
+            return ReadItem.Failed(location, $"the url '{(url.Length > 80 ? url[..80] + "…" : url)}' is not an absolute http(s) address");
+        }
+
         var source = NullIfEmpty(TextCleaner.Clean(Source));
         var article = new Article
         {
             Id = ArticleIdentity.IdFor(Id, Url, title, published, source),
             Title = title,
             Body = body,
-            Url = NullIfEmpty(Url?.Trim()),
+            Url = url,
             Source = source,
             Author = NullIfEmpty(TextCleaner.Clean(Author)),
             PublishedAt = published,
@@ -119,6 +125,11 @@ public sealed class ArticleFields
         ["EST"] = "-05:00", ["EDT"] = "-04:00", ["CST"] = "-06:00", ["CDT"] = "-05:00",
         ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
     };
+
+    /// <summary>An absolute http(s) address with nothing in it that could break out of a Markdown link (spaces, quotes, angle or square brackets).</summary>
+    public static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host) && url.IndexOfAny([' ', '\t', '\n', '\r', '"', '\'', '<', '>', '[', ']', '`']) < 0;
 
     private static bool Is(string key, string[] names) => names.Contains(key, StringComparer.OrdinalIgnoreCase);
 

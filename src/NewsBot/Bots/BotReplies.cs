@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Bot.Schema;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
+using NewsBot.Rendering;
 
 namespace NewsBot.Bots;
 
@@ -46,8 +47,8 @@ public static class BotReplies
         var text = new StringBuilder("**The latest headlines**\n");
         foreach (var article in latest)
         {
-            var title = article.Url is null ? article.Title : $"[{article.Title}]({article.Url})";
-            text.Append($"\n- {title} — {article.Source ?? "unknown outlet"}, {Date(article.PublishedAt)}");
+            var title = MarkdownSafety.Link(article.Title, article.Url);
+            text.Append($"\n- {title} — {MarkdownSafety.Text(article.Source ?? "unknown outlet")}, {Date(article.PublishedAt)}");
         }
 
         return WithSuggestions(text.ToString(), Examples(latest));
@@ -61,7 +62,7 @@ public static class BotReplies
         }
 
         var names = sources.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-        var text = new StringBuilder($"I read **{names.Length} outlets**: {string.Join(", ", names)}.");
+        var text = new StringBuilder($"I read **{names.Length} outlets**: {string.Join(", ", names.Select(MarkdownSafety.Text))}.");
         text.Append($"\n\n{stats.Articles} articles, from {Date(stats.Oldest)} to {Date(stats.Newest)}.");
         return WithSuggestions(text.ToString(), names.Take(3).Select(n => $"What's the latest from {n}?").ToArray());
     }

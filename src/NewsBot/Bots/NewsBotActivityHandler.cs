@@ -94,6 +94,9 @@ public sealed partial class NewsBotActivityHandler(
         var answer = await answerer.AnswerAsync(request, stream is null ? null : stream.AppendAsync, cancellationToken);
         conversation.Remember(new ConversationTurn(answer.Question, answer.Text), options.Value.HistoryTurns);
 
+        // State read back from storage is plain JSON, so the object read is a copy: set it for it to be saved.
+        await _conversation.SetAsync(turnContext, conversation, cancellationToken);
+
         var reply = AnswerActivities.For(answer, turnContext.Activity.ChannelId, options.Value.FeedbackButtons, Suggestions(answer));
         stream?.Finish(reply);
         await turnContext.SendActivityAsync(reply, cancellationToken);

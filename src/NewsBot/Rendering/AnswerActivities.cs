@@ -18,10 +18,10 @@ public static partial class AnswerActivities
     public static IMessageActivity For(Answer answer, string? channelId, bool feedbackButtons, IReadOnlyList<string> suggestions)
     {
         var teams = channelId == Channels.Msteams;
-        var text = new StringBuilder(teams ? answer.Text : LinkMarkers(answer));
+        var text = new StringBuilder(teams ? MarkdownSafety.Answer(answer.Text) : LinkMarkers(answer));
         if (answer.Note is not null)
         {
-            text.Append("\n\n_").Append(answer.Note).Append('_');
+            text.Append("\n\n_").Append(MarkdownSafety.Answer(answer.Note)).Append('_');
         }
 
         if (!teams && answer.Citations.Count > 0)
@@ -30,8 +30,8 @@ public static partial class AnswerActivities
             foreach (var c in answer.Citations)
             {
                 text.Append("\n").Append(c.N.ToString(CultureInfo.InvariantCulture)).Append(". ")
-                    .Append(c.Url is null ? Escape(c.Title) : $"[{Escape(c.Title)}]({c.Url})")
-                    .Append(" — ").Append(Escape(c.Source ?? "unknown outlet"))
+                    .Append(MarkdownSafety.Link(c.Title, c.Url))
+                    .Append(" — ").Append(MarkdownSafety.Text(c.Source ?? "unknown outlet"))
                     .Append(c.PublishedAt is { } date ? ", " + date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "");
             }
         }
@@ -54,13 +54,11 @@ public static partial class AnswerActivities
     /// <summary>"[1]" becomes a Markdown link to the cited article, so a reader can open it from the sentence.</summary>
     private static string LinkMarkers(Answer answer)
     {
-        var urls = answer.Citations.Where(c => c.Url is not null).ToDictionary(c => c.N, c => c.Url!);
-        return Marker().Replace(answer.Text, m =>
+        var urls = answer.Citations.Where(c => MarkdownSafety.Url(c.Url) is not null).ToDictionary(c => c.N, c => MarkdownSafety.Url(c.Url)!);
+        return Marker().Replace(MarkdownSafety.Answer(answer.Text), m =>
             urls.TryGetValue(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), out var url) ? $"[{m.Value}]({url})" : m.Value);
     }
 
-    private static string Escape(string text) => text.Replace("[", "\\[").Replace("]", "\\]");
-
-    [GeneratedRegex(@"\[(\d+)\]")]
+    [GeneratedRegex(@"(?<!\\)\[(\d+)\]")]
     private static partial Regex Marker();
 }

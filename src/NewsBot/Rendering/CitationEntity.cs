@@ -41,9 +41,9 @@ public static class CitationEntity
             ["name"] = Shorten(citation.Title, MaxName),
             ["abstract"] = Shorten(citation.Quote, MaxAbstract),
         };
-        if (citation.Url is not null)
+        if (MarkdownSafety.Url(citation.Url) is { } url)
         {
-            appearance["url"] = citation.Url;
+            appearance["url"] = url;
         }
 
         var keywords = new[] { citation.Source, citation.PublishedAt?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }
