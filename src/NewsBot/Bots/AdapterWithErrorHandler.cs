@@ -13,10 +13,30 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     {
         OnTurnError = async (turnContext, exception) =>
         {
+            if (IsUndeliverable(exception))
+            {
+                // The channel's reply address does not answer: an apology would not arrive either.
+                logger.LogWarning("Could not deliver a reply to {ServiceUrl}: {Reason}", turnContext.Activity.ServiceUrl, exception.GetBaseException().Message);
+                return;
+            }
+
             logger.LogError(exception, "Unhandled error in a bot turn: {Message}", exception.Message);
             await turnContext.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again in a moment.");
             await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError");
         };
+    }
+
+    private static bool IsUndeliverable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -106,7 +106,9 @@ public sealed partial class NewsBotActivityHandler(
     {
         if (turnContext.Activity.Name != "message/submitAction")
         {
-            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            // Invokes NewsBot does not handle are the sender's mistake here, not a fault of the bot.
+            var handled = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            return handled.Status == 501 ? new InvokeResponse { Status = 400 } : handled;
         }
 
         var value = turnContext.Activity.Value as JObject ?? JObject.FromObject(turnContext.Activity.Value ?? new JObject());

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace NewsBot.Bench;
+
+/// <summary>--count, --seconds, --conversations, --output and --set KEY=VALUE (a bot setting).</summary>
+public sealed class BenchOptions
+{
+    public int Count { get; private set; } = 1000;
+
+    public int Seconds { get; private set; }
+
+    public int Conversations { get; private set; } = 20;
+
+    public string? Output { get; private set; }
+
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public string? Error { get; private set; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--count" when Positive(value, out var n): options.Count = n; i++; break;
+                case "--seconds" when Positive(value, out var n): options.Seconds = Math.Min(n, 600); i++; break;
+                case "--conversations" when Positive(value, out var n): options.Conversations = Math.Min(n, 1000); i++; break;
+                case "--output" when value is not null: options.Output = value; i++; break;
+                case "--set" when value?.Split('=', 2) is [var key, var setting]: options.Settings["NEWSBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = setting; i++; break;
+                default: options.Error = $"unknown or incomplete option '{args[i]}'"; return options;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool Positive(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsBot.Bench;
+
+/// <summary>
+/// The bot as users run it, in its own process on a free loopback port with a fresh data directory (seeded with the
+/// sample news), anonymous and rate limits off so the bench reaches every part. Its memory is read from /proc.
+/// </summary>
+public sealed class BotUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _data;
+
+    private BotUnderTest(Process process, string url, string data) => (_process, Url, _data) = (process, url, data);
+
+    public string Url { get; }
+
+    public static async Task<BotUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var root = RepositoryRoot();
+        var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(root, "src", "NewsBot", "bin", c, "net10.0", "NewsBot.dll"))
+            .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ?? throw new InvalidOperationException("Build the bot first: dotnet build -c Release src/NewsBot");
+        var data = Path.Combine(Path.GetTempPath(), "newsbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "--urls", url })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NEWSBOT_VectorStore__DataDirectory"] = data;
+        start.Environment["NEWSBOT_RateLimits__Enabled"] = "false";
+        start.Environment["NEWSBOT_Logging__LogLevel__Default"] = "Error";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bot = new BotUnderTest(process, url, data);
+        using var http = new HttpClient();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(3) && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync(url + "/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return bot;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        await bot.DisposeAsync();
+        throw new InvalidOperationException("The bot did not become healthy within 3 minutes.");
+    }
+
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The bot process's resident memory in MB.</summary>
+    public double RssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp cleaner.
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NewsBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

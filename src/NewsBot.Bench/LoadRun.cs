@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NewsBot.Bench;
+
+/// <summary>
+/// N conversations over loopback for a fixed time, each sending its next question (from samples/questions.jsonl)
+/// as soon as the last is answered (expectReplies). Prints turns, errors, turns/s, p50/p95/p99 and the bot's memory;
+/// --output writes the same as JSON.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<int> RunAsync(BotUnderTest bot, BenchOptions options)
+    {
+        var questions = File.ReadLines(Path.Combine(BotUnderTest.RepositoryRoot(), "samples", "questions.jsonl"))
+            .Select(l => (string?)JsonNode.Parse(l)?["query"]).OfType<string>().ToArray();
+        var seconds = options.Seconds > 0 ? options.Seconds : 60;
+        using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.ConnectionClose = false;
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var end = TimeSpan.FromSeconds(seconds);
+        var peakRss = bot.RssMegabytes();
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peakRss = Math.Max(peakRss, bot.RssMegabytes());
+                await Task.Delay(500);
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(c => Task.Run(async () =>
+        {
+            for (var turn = 0; clock.Elapsed < end; turn++)
+            {
+                var activity = new JsonObject
+                {
+                    ["type"] = "message",
+                    ["id"] = Guid.NewGuid().ToString("N"),
+                    ["channelId"] = "emulator",
+                    ["serviceUrl"] = "http://127.0.0.1:9/",
+                    ["deliveryMode"] = "expectReplies",
+                    ["from"] = new JsonObject { ["id"] = $"reader-{c}" },
+                    ["recipient"] = new JsonObject { ["id"] = "newsbot" },
+                    ["conversation"] = new JsonObject { ["id"] = $"load-{c}" },
+                    ["text"] = questions[(c + turn) % questions.Length],
+                };
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+
+                    await response.Content.ReadAsStringAsync();
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+
+        var sorted = latencies.Order().ToArray();
+        var row = new
+        {
+            conversations = options.Conversations,
+            seconds = Math.Round(elapsed, 1),
+            turns = sorted.Length,
+            errors,
+            turns_per_s = Math.Round(sorted.Length / elapsed, 1),
+            p50_ms = Percentile(sorted, 0.50),
+            p95_ms = Percentile(sorted, 0.95),
+            p99_ms = Percentile(sorted, 0.99),
+            rss_mb = Math.Round(peakRss),
+        };
+        var json = JsonSerializer.Serialize(row);
+        Console.WriteLine($"load: {row.conversations} conversations, {row.seconds} s: {row.turns} turns, {row.errors} errors, {row.turns_per_s} turns/s, p50 {row.p50_ms} ms, p95 {row.p95_ms} ms, p99 {row.p99_ms} ms, peak RSS {row.rss_mb} MB");
+        Console.WriteLine(json);
+        if (options.Output is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+            await File.WriteAllTextAsync(options.Output, json + "\n");
+        }
+
+        return errors == 0 && bot.IsRunning ? 0 : 1;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+}

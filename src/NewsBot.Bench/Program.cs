@@ -1,0 +1,4 @@
+using NewsBot.Bench;
+
+// newsbot-bench fuzz [--count N] [--seconds S] | load [--conversations N] [--seconds S] [--output FILE]
+return await BenchApp.RunAsync(args);
