@@ -19,6 +19,16 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Retrieval_eval_on_the_sample_questions_scores_them_by_their_gold_answers()
+    {
+        var result = await Cli.JsonAsync("eval", "retrieval", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--json");
+
+        Assert.Equal(12, result.GetProperty("questions").GetInt32());
+        Assert.Equal(2, result.GetProperty("without_evidence").GetInt32());
+        Assert.InRange(result.GetProperty("hits_at_10").GetDouble(), 0.9, 1.0);
+    }
+
+    [Fact]
     public async Task Search_finds_the_article_that_answers_the_question_with_everything_a_citation_needs()
     {
         var result = await Cli.JsonAsync("search", "Where will NATO open its liaison office?", "--top", "3", "--data", store.Data, "--json");

@@ -26,7 +26,7 @@ internal static class EvalCommand
                 throw new CliException($"{file.FullName}: no such file.");
             }
 
-            var questions = GoldQuestion.Load(file.FullName).Where(q => q.Facts.Count > 0).ToArray();
+            var questions = GoldQuestion.Load(file.FullName).ToArray();
             await using var services = context.Services(parse);
             var search = services.GetRequiredService<NewsSearch>();
             var count = Math.Max(10, parse.GetValue(top));
@@ -35,6 +35,12 @@ internal static class EvalCommand
             await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
             foreach (var question in questions)
             {
+                if (!RetrievalMetrics.IsScorable(question))
+                {
+                    metrics.Add(question, []);
+                    continue;
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 var hits = await search.SearchAsync(question.Query, SearchFilter.None, count, cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

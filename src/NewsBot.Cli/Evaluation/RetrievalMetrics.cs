@@ -7,6 +7,7 @@ namespace NewsBot.Cli.Evaluation;
 internal sealed class RetrievalMetrics
 {
     private int _questions;
+    private int _unscored;
     private double _hits10;
     private double _hits4;
     private double _mrr10;
@@ -15,7 +16,15 @@ internal sealed class RetrievalMetrics
 
     public void Add(GoldQuestion question, IReadOnlyList<string> passages)
     {
-        var facts = question.Facts.Select(Squash).Distinct().ToArray();
+        // A question without evidence facts (like samples/questions.jsonl) is scored by its gold answer; one with
+        // neither (a question the news cannot answer) has nothing to find, and is counted apart.
+        var facts = Facts(question);
+        if (facts.Length == 0)
+        {
+            _unscored++;
+            return;
+        }
+
         var found = new HashSet<string>();
         var firstRelevant = 0;
         var averagePrecision = 0.0;
@@ -43,14 +52,27 @@ internal sealed class RetrievalMetrics
     public object Summary(IReadOnlyList<double> sortedLatenciesMs) => new
     {
         questions = _questions,
-        hits_at_10 = Math.Round(_hits10 / _questions, 4),
-        hits_at_4 = Math.Round(_hits4 / _questions, 4),
-        mrr_at_10 = Math.Round(_mrr10 / _questions, 4),
-        map_at_10 = Math.Round(_map10 / _questions, 4),
-        all_at_10 = Math.Round(_all10 / _questions, 4),
+        without_evidence = _unscored,
+        hits_at_10 = Share(_hits10),
+        hits_at_4 = Share(_hits4),
+        mrr_at_10 = Share(_mrr10),
+        map_at_10 = Share(_map10),
+        all_at_10 = Share(_all10),
         latency_ms_p50 = Math.Round(Percentile(sortedLatenciesMs, 0.50), 1),
         latency_ms_p95 = Math.Round(Percentile(sortedLatenciesMs, 0.95), 1),
     };
+
+    /// <summary>Whether the question has something to find: evidence facts, or a gold answer.</summary>
+    public static bool IsScorable(GoldQuestion question) => Facts(question).Length > 0;
+
+    private static string[] Facts(GoldQuestion question) =>
+        (question.Facts.Count > 0 ? question.Facts : Answerable(question.Answer) ? [question.Answer!] : [])
+            .Select(Squash).Where(f => f.Length > 0).Distinct().ToArray();
+
+    private double Share(double sum) => _questions == 0 ? 0 : Math.Round(sum / _questions, 4);
+
+    private static bool Answerable(string? answer) =>
+        !string.IsNullOrWhiteSpace(answer) && !answer.StartsWith("Insufficient information", StringComparison.OrdinalIgnoreCase);
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -62,7 +62,7 @@ public static class BotReplies
         }
 
         var names = sources.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-        var text = new StringBuilder($"I read **{names.Length} outlets**: {string.Join(", ", names.Select(MarkdownSafety.Text))}.");
+        var text = new StringBuilder($"I read **{names.Length} {(names.Length == 1 ? "outlet" : "outlets")}**: {string.Join(", ", names.Select(MarkdownSafety.Text))}.");
         text.Append($"\n\n{stats.Articles} articles, from {Date(stats.Oldest)} to {Date(stats.Newest)}.");
         return WithSuggestions(text.ToString(), names.Take(3).Select(n => $"What's the latest from {n}?").ToArray());
     }
