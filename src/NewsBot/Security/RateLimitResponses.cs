@@ -27,7 +27,10 @@ public static class RateLimitResponses
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "in-process";
-                return settings.Enabled
+                // With credentials, /api/messages traffic comes from the Bot Framework service's few addresses on
+                // behalf of every user: a limit per address would throttle them all. Each conversation's own limit holds.
+                var channelTraffic = !context.RequestServices.GetRequiredService<BotAccess>().IsAnonymous && context.Request.Path.StartsWithSegments("/api/messages");
+                return settings.Enabled && !channelTraffic
                     ? RateLimitPartition.GetTokenBucketLimiter(client, _ => PerMinute(settings.PerClientPerMinute))
                     : RateLimitPartition.GetNoLimiter(client);
             });
