@@ -15,16 +15,7 @@ public static partial class MarkdownSafety
     public static string Text(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '[' or ']' or '<' or '>' or '`' or '*' or '_')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
+        AppendEscaped(escaped, text, emphasis: true);
         return escaped.ToString();
     }
 
@@ -38,12 +29,12 @@ public static partial class MarkdownSafety
         var last = 0;
         foreach (Match marker in Marker().Matches(text))
         {
-            AppendEscaped(escaped, text[last..marker.Index]);
+            AppendEscaped(escaped, text[last..marker.Index], emphasis: false);
             escaped.Append(marker.Value);
             last = marker.Index + marker.Length;
         }
 
-        AppendEscaped(escaped, text[last..]);
+        AppendEscaped(escaped, text[last..], emphasis: false);
         return escaped.ToString();
     }
 
@@ -64,11 +55,12 @@ public static partial class MarkdownSafety
     /// <summary>A Markdown link to an article when its address is safe, else its escaped text alone.</summary>
     public static string Link(string text, string? url) => Url(url) is { } safe ? $"[{Text(text)}]({safe})" : Text(text);
 
-    private static void AppendEscaped(StringBuilder builder, string text)
+    /// <param name="emphasis">Also escape * and _ (article text); an answer keeps NewsBot's own bold and italics.</param>
+    private static void AppendEscaped(StringBuilder builder, string text, bool emphasis)
     {
         foreach (var c in text)
         {
-            if (c is '\\' or '[' or ']' or '<' or '>' or '`')
+            if (c is '\\' or '[' or ']' or '<' or '>' or '`' || (emphasis && c is '*' or '_'))
             {
                 builder.Append('\\');
             }
