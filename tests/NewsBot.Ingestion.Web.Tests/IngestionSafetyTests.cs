@@ -2,12 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Storage;
-using NewsBot.Store.Embedded;
 using NewsBot.Testing;
 using Xunit;
 
@@ -23,14 +21,8 @@ public sealed class IngestionSafetyTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _site = await FakeNewsSite.StartAsync();
 
-    private ServiceProvider Services(Dictionary<string, string?>? settings = null)
-    {
-        settings ??= new() { ["Web:TimeoutSeconds"] = "2" };
-        return TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
-            .AddNewsBotWebIngestion(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
-            .BuildServiceProvider();
-    }
+    private ServiceProvider Services(Dictionary<string, string?>? settings = null) =>
+        WebTestServices.Build(_data.Path, settings ?? new() { ["Web:TimeoutSeconds"] = "2" });
 
     [Fact]
     public async Task A_server_that_stalls_after_its_headers_is_given_up_on_within_the_deadline()

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Storage;
-using NewsBot.Store.Embedded;
 using NewsBot.Testing;
 using Xunit;
 
@@ -23,11 +21,7 @@ public sealed class WebIngestionTests : IAsyncLifetime
     }
 
     /// <summary>Ingestion with the web readers over this test's store, under the given settings.</summary>
-    private ServiceProvider Services(Dictionary<string, string?> settings) =>
-        TestServices.CoreWithHashEmbeddings(new HashEmbeddingGenerator(), settings)
-            .AddNewsBotWebIngestion(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton<INewsStore>(new EmbeddedNewsStore(_data.Path))
-            .BuildServiceProvider();
+    private ServiceProvider Services(Dictionary<string, string?> settings) => WebTestServices.Build(_data.Path, settings);
 
     private IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
 
