@@ -8,6 +8,7 @@ using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Generative;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Answering.Verification;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
@@ -33,6 +34,8 @@ public sealed class AnswerService(
     private const int DigestArticles = 5;
 
     public const string ModelUnavailableNote = "The language model did not answer, so this answer quotes the sources directly.";
+
+    public const string UnsupportedNote = "The language model's answer was not backed by the sources, so this answer quotes them directly.";
 
     public bool Streams => generative is not null;
 
@@ -116,20 +119,28 @@ public sealed class AnswerService(
         if (generative is not null)
         {
             var (generated, failed) = await GenerateAsync(question, passages, onText, cancellationToken);
-            if (!failed && generated is not null && CitationBuilder.Build(generated, passages).Citations.Count == 0)
+            if (failed || generated is null)
             {
-                logger.LogWarning("The language model's answer cited no retrieved passage; answering from the sources instead");
-                failed = true;
+                return failed ? (await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken), ModelUnavailableNote) : (null, null);
             }
 
-            if (!failed)
+            // Every sentence the model wrote must be backed by the passages it cites; the rest is dropped.
+            var supported = SupportCheck.Keep(generated, passages, question);
+            if (supported.Dropped > 0)
             {
-                return (generated, null);
+                logger.LogInformation("Dropped {Count} sentences of the model's answer that their citations do not support", supported.Dropped);
             }
+
+            if (supported.Kept > 0 && CitationBuilder.Build(supported.Text, passages).Citations.Count > 0)
+            {
+                return (supported.Text, null);
+            }
+
+            logger.LogWarning("No sentence of the language model's answer was supported by a retrieved passage; answering from the sources instead");
+            return (await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken), UnsupportedNote);
         }
 
-        var draft = await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken);
-        return (draft, generative is null ? null : ModelUnavailableNote);
+        return (await extractive.DraftAsync(question, passages, intent.WantsLatest, cancellationToken), null);
     }
 
     /// <summary>

@@ -10,17 +10,19 @@ namespace NewsBot.Answering.Generative;
 /// Answers with the configured language model (prompts/answer.yaml), streaming its text as it comes. The model sees
 /// numbered passages and must cite them as [n]; the caller turns those markers into citations it can verify.
 /// </summary>
-public sealed class GenerativeAnswerer(Kernel kernel, PromptProvider prompts, TimeProvider time)
+public sealed partial class GenerativeAnswerer(Kernel kernel, PromptProvider prompts, TimeProvider time)
 {
     public const string NoAnswer = "NO_ANSWER";
 
     /// <summary>The model's answer with [n] markers, or null when it says the passages do not answer the question.</summary>
     public async Task<string?> DraftAsync(string question, IReadOnlyList<NewsPassage> passages, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
         var arguments = new KernelArguments
         {
             ["question"] = question,
-            ["passages"] = Number(passages),
+            ["passages"] = Number(passages, key),
+            ["key"] = key,
             ["today"] = time.GetUtcNow().ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
         };
 
@@ -44,7 +46,16 @@ public sealed class GenerativeAnswerer(Kernel kernel, PromptProvider prompts, Ti
         return draft.Length == 0 || draft.Contains(NoAnswer, StringComparison.Ordinal) ? null : draft;
     }
 
-    /// <summary>"[n] title / outlet date" then the passage text, for each passage in retrieval order.</summary>
-    public static string Number(IReadOnlyList<NewsPassage> passages) =>
-        string.Join("\n\n", passages.Select((p, i) => $"[{i + 1}] {p.Text}"));
+    /// <summary>
+    /// Each passage in retrieval order between frames that carry its number and this request's key, which no article
+    /// can know: "=== passage [n] · key K ===", its "title / outlet date" line and text, "=== end of passage [n] ·
+    /// key K ===". Inside the text, anything shaped like a marker ("[3] Fake title") is written "(3)", so an article
+    /// can neither open a passage of its own nor put a citation in the model's mouth.
+    /// </summary>
+    public static string Number(IReadOnlyList<NewsPassage> passages, string key) =>
+        string.Join("\n\n", passages.Select((p, i) =>
+            $"=== passage [{i + 1}] · key {key} ===\n{MarkerLike().Replace(p.Text, "($1)").Replace("===", "==", StringComparison.Ordinal)}\n=== end of passage [{i + 1}] · key {key} ==="));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex MarkerLike();
 }

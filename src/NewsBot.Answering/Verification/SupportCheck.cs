@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Answering.Verification;
+
+/// <summary>
+/// Keeps the sentences of a draft that their citations support, drops the rest. A sentence citing passages [n]
+/// (retrieval order) is supported when every figure it states and every name it gives appear in the cited passages
+/// (headline, outlet and date included), and at least <see cref="MinOverlap"/> of its content words do. A sentence
+/// without a marker is kept only when it states no figure and no name (a connective such as "Reports differ."). The
+/// check is lexical on purpose: it cannot be talked round, and it costs microseconds.
+/// </summary>
+public static partial class SupportCheck
+{
+    /// <summary>Share of a sentence's content words (prefix-matched, for inflections) that must occur in its sources.</summary>
+    public const double MinOverlap = 0.5;
+
+    public sealed record Result(string Text, int Kept, int Dropped, IReadOnlyList<string> DroppedSentences);
+
+    public static Result Keep(string draft, IReadOnlyList<NewsPassage> passages, string question = "")
+    {
+        var kept = new List<string>();
+        var dropped = new List<string>();
+        foreach (var sentence in Sentences(draft))
+        {
+            (IsSupported(sentence, passages, question) ? kept : dropped).Add(sentence);
+        }
+
+        return new Result(string.Join(" ", kept).Trim(), kept.Count(HasMarker), dropped.Count, dropped);
+    }
+
+    public static bool IsSupported(string sentence, IReadOnlyList<NewsPassage> passages, string question = "")
+    {
+        var cited = Marker().Matches(sentence).SelectMany(m => m.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries))
+            .Select(t => int.TryParse(t, out var n) ? n : 0).Where(n => n >= 1 && n <= passages.Count).Distinct().ToArray();
+        var claim = Marker().Replace(sentence, " ");
+        var figures = Figures(claim);
+        var names = Names(claim);
+        if (cited.Length == 0)
+        {
+            return figures.Count == 0 && names.All(n => Contains(question, n));
+        }
+
+        var source = string.Join("\n", cited.Select(n => passages[n - 1].Text));
+        var sourceFigures = Figures(source);
+        if (!figures.All(sourceFigures.Contains) || !names.All(n => NameIn(source, n)))
+        {
+            return false;
+        }
+
+        var words = QueryTerms.Extract(claim).Where(w => !char.IsDigit(w[0])).ToArray();
+        if (words.Length == 0)
+        {
+            return true;
+        }
+
+        var sourceWords = QueryTerms.Extract(source).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return (double)words.Count(w => sourceWords.Contains(Stem(w))) / words.Length >= MinOverlap;
+    }
+
+    /// <summary>The draft's sentences, each with the markers that close it.</summary>
+    public static IEnumerable<string> Sentences(string draft) =>
+        SentenceEnd().Split(draft.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static bool HasMarker(string sentence) => Marker().IsMatch(sentence);
+
+    /// <summary>Numbers as written without separators and leading zeros: "1,450" and "1450" are one figure, "03" is "3".</summary>
+    private static HashSet<string> Figures(string text) =>
+        Figure().Matches(text).Select(m => m.Value.Replace(",", "", StringComparison.Ordinal).TrimStart('0') is { Length: > 0 } f ? f : "0").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Capitalised words that do not start the sentence: names of people, places, organisations.</summary>
+    private static IReadOnlyList<string> Names(string sentence) =>
+        Capitalised().Matches(sentence).Where(m => m.Index > 0 && !SentenceStart(sentence, m.Index)).Select(m => Possessive().Replace(m.Value, ""))
+            .Where(w => !NotNames.Contains(w)).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static bool SentenceStart(string text, int index)
+    {
+        var before = text[..index].TrimEnd();
+        return before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or '"' or '“' or '—' or '-' or '(';
+    }
+
+    /// <summary>
+    /// The name, or a word starting as it does (its first four letters, or all but its last three): "Asian" is backed
+    /// by "Asia", "Chinese" by "China"; an invented name is not.
+    /// </summary>
+    private static bool NameIn(string text, string name) =>
+        Contains(text, name) || Regex.IsMatch(text, @"\b" + Regex.Escape(name[..Math.Min(name.Length, Math.Max(4, name.Length - 3))]), RegexOptions.IgnoreCase);
+
+    private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A crude stem: the first six letters, so "reported" meets "reports" and "injuries" meets "injured".</summary>
+    private static string Stem(string word) => word.Length <= 6 ? word : word[..6];
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "I", "The", "A", "An", "Yes", "No", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"(?<=[.!?](\s*\[\d+(\s*,\s*\d+)*\])*)\s+(?=[^\s\[])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"['’]s$")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’\-]+")]
+    private static partial Regex Capitalised();
+}
