@@ -72,6 +72,11 @@ public sealed class AnswerService(
             return await DeclineAsync(question, intent, cancellationToken, await UnheardOfAsync(names, passages, cancellationToken));
         }
 
+        if (!AskedFact.IsAnswered(question, SupportCheck.Sentences(draft)))
+        {
+            return NotSaid(question, draft, passages) ?? await DeclineAsync(question, intent, cancellationToken);
+        }
+
         var (text, citations) = CitationBuilder.Build(draft, passages);
         if (citations.Count == 0)
         {
@@ -79,6 +84,22 @@ public sealed class AnswerService(
         }
 
         return Cited(question, text, citations, note);
+    }
+
+    /// <summary>
+    /// The news covers the question's subject but not the fact it asks for (a figure, a date): say so plainly, and
+    /// what the news does say about it, cited. Declined, so no channel presents it as an answer.
+    /// </summary>
+    private static Answer? NotSaid(string question, string draft, IReadOnlyList<NewsPassage> passages)
+    {
+        var said = SupportCheck.Sentences(draft).FirstOrDefault(s => s.Contains('[', StringComparison.Ordinal) && !s.StartsWith("Reports differ", StringComparison.Ordinal));
+        if (said is null)
+        {
+            return null;
+        }
+
+        var (text, citations) = CitationBuilder.Build($"None of the news I have says {AskedFact.Asked(question)}. What it does say: {said.TrimStart('-', ' ')}", passages);
+        return citations.Count == 0 ? null : new Answer(text, citations, true, question, null, citations.Max(c => c.PublishedAt));
     }
 
     /// <summary>An answer that ends with "As of" the newest cited date.</summary>

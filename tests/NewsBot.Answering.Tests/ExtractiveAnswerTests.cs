@@ -10,9 +10,31 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
 
     private const string TramLine = """{"id":"port-alder-tram","title":"Port Alder opens its first tram line","source":"Valley Courier","published_at":"2026-11-24T09:00:00Z","url":"https://valley-courier.example/city/port-alder-tram","body":"The first tram in forty years carried passengers across Port Alder on Monday morning, when the new Harbour Line opened between the ferry terminal and the university. The line is 7.4 kilometres long and has eleven stops. Mayor Elin Varga rode the first tram and said the line would take three thousand cars a day off the coast road."}""";
 
+    private const string Earthquake = """{"id":"corvallo-quake","title":"Earthquake shakes the Alpine valleys","source":"Alpine Courier","published_at":"2026-11-25T18:00:00Z","url":"https://alpine-courier.example/news/valley-earthquake","body":"A magnitude 5.8 earthquake shook the Alpine valleys on Tuesday evening, injuring 12 people and damaging old stone houses. The epicentre was near Corvallo, a mountain town 30 kilometres north of the regional capital, the national seismic service said. Rescue teams searched collapsed barns through the night."}""";
+
     private NewsBotHost _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await NewsBotHost.StartAsync(extraJsonLines: [Injection, TramLine]);
+    public async Task InitializeAsync() => _bot = await NewsBotHost.StartAsync(extraJsonLines: [Injection, TramLine, Earthquake]);
+
+    [Fact]
+    public async Task A_fact_the_news_does_not_give_about_a_subject_it_knows_is_said_plainly_with_what_it_does_say()
+    {
+        var answer = await _bot.AskAsync("How many people live in the town of Corvallo?");
+
+        Assert.True(answer.Declined);
+        Assert.StartsWith("None of the news I have says how many people live in the town of Corvallo. What it does say:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Corvallo", answer.Text[answer.Text.IndexOf("What it does say", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal("Alpine Courier", Assert.Single(answer.Citations).Source);
+    }
+
+    [Fact]
+    public async Task A_figure_the_news_gives_is_answered()
+    {
+        var answer = await _bot.AskAsync("How many people were injured in the Corvallo earthquake?");
+
+        Assert.False(answer.Declined);
+        Assert.Contains("12 people", answer.Text, StringComparison.Ordinal);
+    }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -53,7 +53,7 @@ public sealed class KernelIntegrationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("answer", new[] { "question", "passages", "today" })]
+    [InlineData("answer", new[] { "question", "passages", "key", "today" })]
     [InlineData("rewrite-question", new[] { "history", "question" })]
     public void Every_prompt_declares_the_variables_its_template_uses(string name, string[] variables)
     {

@@ -39,13 +39,15 @@ public static partial class AnswerActivities
         var activity = Activity.CreateMessageActivity();
         activity.Text = text.ToString();
         activity.TextFormat = TextFormatTypes.Markdown;
-        if (!answer.Declined)
+        if (answer.Citations.Count > 0)
         {
+            // Also on a reply that declines but cites what the news does say.
             activity.Entities = [CitationEntity.For(answer.Citations)];
-            if (teams && feedbackButtons)
-            {
-                activity.ChannelData = new JObject { ["feedbackLoop"] = new JObject { ["type"] = "default" } };
-            }
+        }
+
+        if (!answer.Declined && teams && feedbackButtons)
+        {
+            activity.ChannelData = new JObject { ["feedbackLoop"] = new JObject { ["type"] = "default" } };
         }
 
         return Bots.BotReplies.WithSuggestions(activity, suggestions);
