@@ -26,6 +26,7 @@ public sealed class AnswerService(
     NewsTextSearch search,
     ExtractiveAnswerer extractive,
     INewsStore store,
+    UnknownTopics unknownTopics,
     IOptions<AnsweringOptions> options,
     IOptions<ChatModelOptions> chatOptions,
     ILogger<AnswerService> logger,
@@ -55,6 +56,12 @@ public sealed class AnswerService(
         if (TopicWords.In(withoutOutlets).Count == 0)
         {
             return await DigestAsync(question, intent, OutletMatcher.Find(question, sources), cancellationToken);
+        }
+
+        var uncovered = await unknownTopics.FindAsync(withoutOutlets, cancellationToken);
+        if (uncovered.Count > 0)
+        {
+            return await DeclineAsync(question, intent, cancellationToken, reason: $"I couldn't find anything about {string.Join(" or ", uncovered)} in the news I have. ");
         }
 
         var names = NamedSubjects.In(withoutOutlets);

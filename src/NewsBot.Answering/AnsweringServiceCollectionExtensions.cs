@@ -31,6 +31,7 @@ public static class AnsweringServiceCollectionExtensions
 
         services.AddSingleton<PromptProvider>();
         services.AddSingleton<QuestionAnalyzer>();
+        services.AddSingleton<UnknownTopics>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
         if (withChatModel)

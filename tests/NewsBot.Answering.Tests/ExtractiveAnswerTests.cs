@@ -106,6 +106,18 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
         Assert.StartsWith("I couldn't find anything about Formula One in the news I have.", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Who won the chess tournament?", "chess")]
+    [InlineData("Who won the tennis final?", "tennis")]
+    public async Task A_question_about_a_subject_no_story_covers_is_declined_though_a_similar_story_exists(string question, string subject)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        Assert.True(answer.Declined);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith($"I couldn't find anything about {subject}", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_name_the_news_mentions_is_still_answered_even_in_a_question_that_also_names_something_unknown()
     {

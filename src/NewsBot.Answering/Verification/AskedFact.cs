@@ -44,7 +44,7 @@ public static partial class AskedFact
         return QueryTerms.Extract(question).Where(t => !names.Contains(t) && !QuestionWords.Contains(t) && !char.IsDigit(t[0])).Select(Stem).Distinct().ToArray();
     }
 
-    /// <summary>At least two thirds of the focus words (all of them when there are two or fewer).</summary>
+    /// <summary>Two of the focus words (the one there is, when there is one).</summary>
     private static bool Covers(string sentence, string[] focus)
     {
         if (focus.Length == 0)
@@ -53,7 +53,7 @@ public static partial class AskedFact
         }
 
         var present = QueryTerms.Extract(sentence).Select(Stem).ToHashSet(StringComparer.Ordinal);
-        var needed = focus.Length <= 2 ? focus.Length : (int)Math.Ceiling(focus.Length * 2 / 3.0);
+        var needed = Math.Min(focus.Length, 2);
         return focus.Count(present.Contains) >= needed;
     }
 
@@ -69,6 +69,7 @@ public static partial class AskedFact
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
         "many", "much", "number", "year", "date", "day", "time", "long", "old", "far", "often", "percent", "percentage", "total",
+        "during", "between", "after", "before", "over", "under", "against", "among", "since", "until",
     };
 
     [GeneratedRegex(@"^\s*(?:how\s+(?:many|much|old|long|far|often|tall|big|large)|what\s+(?:is|was)\s+the\s+(?:number|population|percentage|total|cost|price|amount|death toll|toll)|what\s+(?:percentage|percent|share|number))\b", RegexOptions.IgnoreCase)]

@@ -1,0 +1,48 @@
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Answering.Questions;
+
+/// <summary>
+/// The topic words of a question that no stored passage contains, capitalised or not ("chess" when the news has no
+/// chess). A question where a third of its topic words are unknown, and that names nothing the news knows, is about
+/// something the news does not cover: answering it from a story that merely sounds similar would mislead. Unknown
+/// words that belong to a name are reported as that name ("Formula One").
+/// </summary>
+public sealed class UnknownTopics(INewsStore store)
+{
+    private const int MinLetters = 4;
+
+    /// <summary>The unknown topic words when they make the question one the news does not cover; otherwise none.</summary>
+    public async Task<IReadOnlyList<string>> FindAsync(string question, CancellationToken cancellationToken)
+    {
+        var topics = TopicWords.In(question).Where(w => w.Length >= MinLetters && !w.Any(char.IsDigit)).ToArray();
+        if (topics.Length == 0)
+        {
+            return [];
+        }
+
+        var unknown = new List<string>();
+        foreach (var topic in topics)
+        {
+            if ((await store.KeywordSearchAsync([topic], SearchFilter.None, 1, cancellationToken)).Count == 0)
+            {
+                unknown.Add(topic);
+            }
+        }
+
+        if (unknown.Count == 0 || unknown.Count * 3 < topics.Length)
+        {
+            return [];
+        }
+
+        var names = NamedSubjects.In(question);
+        bool Unknown(NamedSubject name) => name.Words.Any(w => unknown.Contains(w, StringComparer.OrdinalIgnoreCase));
+        if (names.Any(n => !Unknown(n)))
+        {
+            return []; // It names something the news knows: retrieval decides.
+        }
+
+        var unknownNames = names.Where(Unknown).Select(n => n.Text).ToArray();
+        return unknownNames.Length > 0 ? unknownNames : unknown;
+    }
+}
