@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Data;
 using NewsBot.Answering.Citations;
+using NewsBot.Answering.Comparison;
 using NewsBot.Answering.Digest;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Generative;
@@ -27,6 +28,7 @@ public sealed class AnswerService(
     ExtractiveAnswerer extractive,
     INewsStore store,
     UnknownTopics unknownTopics,
+    ReportComparison comparison,
     IOptions<AnsweringOptions> options,
     IOptions<ChatModelOptions> chatOptions,
     ILogger<AnswerService> logger,
@@ -62,6 +64,16 @@ public sealed class AnswerService(
         if (uncovered.Count > 0)
         {
             return await DeclineAsync(question, intent, cancellationToken, reason: $"I couldn't find anything about {string.Join(" or ", uncovered)} in the news I have. ");
+        }
+
+        if (generative is null && ReportComparison.Parts(question, sources) is { Count: >= 2 } parts
+            && await comparison.DraftAsync(question, parts, cancellationToken) is { } compared)
+        {
+            var (comparedText, comparedCitations) = CitationBuilder.Build(compared.Draft, compared.Passages);
+            if (comparedCitations.Count > 0)
+            {
+                return Cited(question, comparedText, comparedCitations);
+            }
         }
 
         var names = NamedSubjects.In(withoutOutlets);

@@ -32,6 +32,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<PromptProvider>();
         services.AddSingleton<QuestionAnalyzer>();
         services.AddSingleton<UnknownTopics>();
+        services.AddSingleton<Comparison.ReportComparison>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
         if (withChatModel)

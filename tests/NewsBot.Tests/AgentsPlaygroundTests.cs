@@ -18,8 +18,7 @@ public sealed class AgentsPlaygroundTests
         try
         {
             await WaitForPortAsync(port);
-            using var socket = new ClientWebSocket();
-            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+            using var socket = await ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"));
             using var http = new HttpClient();
 
             var sent = await http.PostAsync(
@@ -49,6 +48,26 @@ public sealed class AgentsPlaygroundTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>The playground may accept connections a moment before its WebSocket endpoint is up (slow on a busy machine).</summary>
+    private static async Task<ClientWebSocket> ConnectAsync(Uri uri)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var socket = new ClientWebSocket();
+            try
+            {
+                await socket.ConnectAsync(uri, CancellationToken.None);
+                return socket;
+            }
+            catch (WebSocketException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                socket.Dispose();
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task WaitForPortAsync(int port)

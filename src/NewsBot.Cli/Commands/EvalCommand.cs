@@ -82,7 +82,7 @@ internal static class EvalCommand
             var questions = GoldQuestion.Load(file.FullName).Take(parse.GetValue(limit) ?? int.MaxValue).ToArray();
             await using var services = context.Services(parse);
             var answerer = services.GetRequiredService<INewsAnswerer>();
-            var metrics = new AnswerMetrics();
+            var metrics = new AnswerMetrics(await services.GetRequiredService<INewsStore>().GetSourcesAsync(cancellationToken));
             var latencies = new List<double>();
             await answerer.AnswerAsync(new AnswerRequest("warm up"), cancellationToken: cancellationToken);
             await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Search;
 
 namespace NewsBot.Cli.Evaluation;
 
@@ -8,8 +9,11 @@ namespace NewsBot.Cli.Evaluation;
 /// temporal questions), how often the bot declines where it should (null questions) and where it should not, and
 /// whether every [n] marker resolves to a citation.
 /// </summary>
-internal sealed partial class AnswerMetrics
+internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
 {
+    private int _comparing;
+    private int _citingEveryOutlet;
+
     private readonly Dictionary<string, (int Total, int Declined, int ContainsGold)> _byType = new(StringComparer.Ordinal);
     private int _answers;
     private int _validCitations;
@@ -20,6 +24,14 @@ internal sealed partial class AnswerMetrics
         var (total, declined, gold) = _byType.GetValueOrDefault(type);
         var contains = !answer.Declined && question.Answer is { Length: > 0 } expected && answer.Text.Contains(expected, StringComparison.OrdinalIgnoreCase);
         _byType[type] = (total + 1, declined + (answer.Declined ? 1 : 0), gold + (contains ? 1 : 0));
+
+        // Questions comparing reports of named outlets: does the answer cite each of them?
+        var named = OutletMatcher.Find(question.Query, sources);
+        if (type is "comparison_query" or "temporal_query" && named.Count >= 2)
+        {
+            _comparing++;
+            _citingEveryOutlet += named.All(o => answer.Citations.Any(c => string.Equals(c.Source, o, StringComparison.OrdinalIgnoreCase))) ? 1 : 0;
+        }
 
         if (!answer.Declined)
         {
@@ -49,6 +61,8 @@ internal sealed partial class AnswerMetrics
             null_declined = Share(nulls.Declined, nulls.Total),
             answerable_declined = Share(answerable.Declined, answerable.Total),
             valid_citations = Share(_validCitations, _answers),
+            comparisons_naming_two_outlets = _comparing,
+            comparisons_citing_every_named_outlet = Share(_citingEveryOutlet, _comparing),
             latency_ms_p50 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.50), 1),
             latency_ms_p95 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.95), 1),
         };

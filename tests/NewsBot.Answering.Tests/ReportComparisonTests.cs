@@ -1,0 +1,38 @@
+using Xunit;
+
+namespace NewsBot.Answering.Tests;
+
+/// <summary>Questions comparing two outlets' reports get each side, cited and dated; which came first from the dates.</summary>
+public sealed class ReportComparisonTests : IAsyncLifetime
+{
+    private const string Times = """{"id":"bridge-times","title":"Old swing bridge reopens to cyclists","source":"Harbour Times","published_at":"2026-11-18T07:00:00Z","url":"https://harbour-times.example/local/swing-bridge","body":"The old swing bridge over the inner harbour reopened to cyclists and walkers on Tuesday after eight months of repairs. Engineers replaced the rusted gears that had jammed the bridge open since March. The repairs cost 2.3 million euros, the port authority said."}""";
+
+    private const string Courier = """{"id":"bridge-courier","title":"Swing bridge repairs finished, cars still barred","source":"Valley Courier","published_at":"2026-11-21T16:30:00Z","url":"https://valley-courier.example/city/swing-bridge-cars","body":"Cars will not be allowed back on the inner harbour swing bridge until spring, the port authority said on Friday, although the bridge reopened to cyclists this week. The authority wants to test the new gears through the winter storms before heavy traffic returns."}""";
+
+    private NewsBotHost _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await NewsBotHost.StartAsync(extraJsonLines: [Times, Courier]);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Both_reports_are_laid_out_each_cited_and_dated_without_a_verdict()
+    {
+        var answer = await _bot.AskAsync("Do Harbour Times and Valley Courier both report that the swing bridge reopened to cyclists?");
+
+        Assert.False(answer.Declined);
+        Assert.Equal(["Harbour Times", "Valley Courier"], answer.Citations.Select(c => c.Source).Order());
+        Assert.Contains("- Harbour Times, 18 November 2026:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("- Valley Courier, 21 November 2026:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Comparison.ReportComparison.NoVerdict, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Which_report_came_first_is_answered_from_the_publication_dates()
+    {
+        var answer = await _bot.AskAsync("Did the Valley Courier report on cars on the swing bridge come after the Harbour Times report on the bridge repairs?");
+
+        Assert.Contains("By publication date, the Harbour Times report (18 November 2026) came first, then the Valley Courier report (21 November 2026).", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(2, answer.Citations.Count);
+    }
+}
