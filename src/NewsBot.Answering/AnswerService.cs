@@ -66,18 +66,25 @@ public sealed class AnswerService(
             return await DeclineAsync(question, intent, cancellationToken, reason: $"I couldn't find anything about {string.Join(" or ", uncovered)} in the news I have. ");
         }
 
-        if (generative is null && ReportComparison.Parts(question, sources) is { Count: >= 2 } parts
-            && await comparison.DraftAsync(question, parts, cancellationToken) is { } compared)
+        IReadOnlyList<NewsPassage>? sidePassages = null;
+        if (ReportComparison.Parts(question, sources) is { Count: >= 2 } parts)
         {
-            var (comparedText, comparedCitations) = CitationBuilder.Build(compared.Draft, compared.Passages);
-            if (comparedCitations.Count > 0)
+            // One retrieval per report compared. A model reads every side and gives its verdict first; without one
+            // the sides are laid out, each cited and dated.
+            var sides = await comparison.RetrieveAsync(parts, cancellationToken);
+            if (generative is not null)
             {
-                return Cited(question, comparedText, comparedCitations);
+                sidePassages = ReportComparison.Merge(sides);
+            }
+            else if (await comparison.DraftAsync(question, sides, cancellationToken) is { } compared
+                && CitationBuilder.Build(compared.Draft, compared.Passages) is { Citations.Count: > 0 } built)
+            {
+                return Cited(question, built.Text, built.Citations);
             }
         }
 
         var names = NamedSubjects.In(withoutOutlets);
-        var passages = await RetrieveAsync(question, intent, cancellationToken);
+        var passages = sidePassages is { Count: > 0 } ? sidePassages : await RetrieveAsync(question, intent, cancellationToken);
         var (draft, note) = await DraftAsync(question, passages, intent, names, onText, cancellationToken);
         if (draft is null && intent.Period is not null && !intent.Relative)
         {

@@ -1,3 +1,4 @@
+using NewsBot.Testing;
 using Xunit;
 
 namespace NewsBot.Answering.Tests;
@@ -25,6 +26,35 @@ public sealed class ReportComparisonTests : IAsyncLifetime
         Assert.Contains("- Harbour Times, 18 November 2026:", answer.Text, StringComparison.Ordinal);
         Assert.Contains("- Valley Courier, 21 November 2026:", answer.Text, StringComparison.Ordinal);
         Assert.Contains(Comparison.ReportComparison.NoVerdict, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_model_both_sides_reach_it_and_its_verdict_comes_first_cited()
+    {
+        await using var model = await FakeChatServer.StartAsync();
+        await using var bot = await NewsBotHost.StartAsync(
+            new Dictionary<string, string?> { ["Chat:Provider"] = "OpenAICompatible", ["Chat:Endpoint"] = model.Endpoint, ["Chat:Model"] = "test-model" }, Times, Courier);
+        string? shown = null;
+        model.Then((context, request) =>
+        {
+            shown = (string)request["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!;
+            var times = Number(shown, "Old swing bridge reopens to cyclists");
+            var courier = Number(shown, "Swing bridge repairs finished, cars still barred");
+            return FakeChatServer.Reply(context, $"Yes — both report that the swing bridge reopened to cyclists [{times}][{courier}]. Harbour Times says it reopened on Tuesday after eight months of repairs [{times}]. Valley Courier adds that cars will not be allowed back until spring [{courier}].");
+        });
+
+        var answer = await bot.AskAsync("Do Harbour Times and Valley Courier both report that the swing bridge reopened to cyclists?");
+
+        Assert.StartsWith("Yes — both report that the swing bridge reopened to cyclists [1][2].", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["Harbour Times", "Valley Courier"], answer.Citations.Select(c => c.Source).Order());
+    }
+
+    /// <summary>The number the prompt gave the passage whose header starts with this title.</summary>
+    private static int Number(string passages, string title)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(passages, @"^=== passage \[(\d+)\] · key [0-9a-f]+ ===\n" + System.Text.RegularExpressions.Regex.Escape(title), System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, $"no passage titled '{title}' in the prompt");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -49,15 +49,32 @@ public sealed partial class ReportComparison(NewsTextSearch search, ExtractiveAn
             : question))).ToArray();
     }
 
-    /// <summary>A draft with [n] markers into the returned passages, or null when a side has nothing to show.</summary>
+    /// <summary>Each side's passages: its outlet's best matches for its part of the question.</summary>
+    public async Task<IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)>> RetrieveAsync(
+        IReadOnlyList<(string Outlet, string Part)> parts, CancellationToken cancellationToken)
+    {
+        var sides = new List<(string, string, IReadOnlyList<NewsPassage>)>();
+        foreach (var (outlet, part) in parts)
+        {
+            sides.Add((outlet, part, await search.FindAsync(part, new TextSearchOptions<NewsPassage> { Top = PassagesPerSide, Filter = NewsTextSearch.Filter([outlet], null, null) }, cancellationToken)));
+        }
+
+        return sides;
+    }
+
+    /// <summary>All sides' passages in one list, each once, the sides interleaved so each leads with its best.</summary>
+    public static IReadOnlyList<NewsPassage> Merge(IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)> sides) =>
+        Enumerable.Range(0, PassagesPerSide).SelectMany(i => sides.Where(s => i < s.Found.Count).Select(s => s.Found[i]))
+            .DistinctBy(p => p.PassageId).ToArray();
+
+    /// <summary>Without a model: a draft with [n] markers into the returned passages, or null when a side has nothing to show.</summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(
-        string question, IReadOnlyList<(string Outlet, string Part)> parts, CancellationToken cancellationToken)
+        string question, IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)> retrieved, CancellationToken cancellationToken)
     {
         var passages = new List<NewsPassage>();
         var sides = new List<(string Outlet, NewsPassage Passage, string Line)>();
-        foreach (var (outlet, part) in parts)
+        foreach (var (outlet, part, found) in retrieved)
         {
-            var found = await search.FindAsync(part, new TextSearchOptions<NewsPassage> { Top = PassagesPerSide, Filter = NewsTextSearch.Filter([outlet], null, null) }, cancellationToken);
             var best = (await extractive.ScoreAsync(part, found, cancellationToken)).FirstOrDefault();
             if (best is null)
             {

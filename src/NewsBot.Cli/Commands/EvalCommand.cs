@@ -84,7 +84,8 @@ internal static class EvalCommand
             var answerer = services.GetRequiredService<INewsAnswerer>();
             var metrics = new AnswerMetrics(await services.GetRequiredService<INewsStore>().GetSourcesAsync(cancellationToken));
             var latencies = new List<double>();
-            await answerer.AnswerAsync(new AnswerRequest("warm up"), cancellationToken: cancellationToken);
+            // Warm up on a real question, so the first measured one does not pay for loading the model and vectors.
+            await answerer.AnswerAsync(new AnswerRequest(questions.FirstOrDefault()?.Query ?? "warm up"), cancellationToken: cancellationToken);
             await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;
             foreach (var question in questions)
             {
