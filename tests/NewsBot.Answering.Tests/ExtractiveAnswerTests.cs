@@ -119,6 +119,25 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_about_someone_the_news_never_mentions_is_declined_naming_them_though_it_names_a_known_story_too()
+    {
+        var answer = await _bot.AskAsync("What did the article about Tomas Brandt say about the Mariners' title win?");
+
+        Assert.True(answer.Declined);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("I couldn't find anything about Tomas Brandt in the news I have.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_about_someone_the_news_mentions_is_answered()
+    {
+        var answer = await _bot.AskAsync("What did the article about Elin Varga say about the tram?");
+
+        Assert.False(answer.Declined);
+        Assert.Contains("Elin Varga", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_name_the_news_mentions_is_still_answered_even_in_a_question_that_also_names_something_unknown()
     {
         var answer = await _bot.AskAsync("Did the Mariners win the title, as Formula One fans expected?");

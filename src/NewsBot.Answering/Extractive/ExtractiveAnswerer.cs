@@ -26,7 +26,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
     public async Task<string?> DraftAsync(string question, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken)
     {
         var candidates = await ScoreAsync(question, passages, cancellationToken);
-        if (candidates.Count == 0 || candidates.Max(c => c.Similarity) < _options.MinSimilarity)
+        if (candidates.Count == 0 || candidates.Max(c => c.Similarity) < _options.MinSimilarity || candidates[0].Score < _options.MinRelevance)
         {
             return null;
         }

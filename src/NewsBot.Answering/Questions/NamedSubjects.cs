@@ -24,9 +24,19 @@ public static partial class NamedSubjects
     };
 
     /// <summary>The names in a question, each with the words that identify it; names made only of common words are left out.</summary>
-    public static IReadOnlyList<NamedSubject> In(string question)
+    public static IReadOnlyList<NamedSubject> In(string question) => Runs(question).Select(r => r.Name).ToArray();
+
+    /// <summary>
+    /// The names the question says it is about: after "about", "on", "regarding" or "concerning" ("an article about
+    /// Oleg Fomenko", "articles on Retail Fuse"), or quoted ("the film \"Dance The Night\""). When the news knows
+    /// nothing of such a name, no passage can answer the question, however close its wording.
+    /// </summary>
+    public static IReadOnlyList<NamedSubject> Focus(string question) =>
+        Runs(question).Where(r => FocusLead().IsMatch(question[..r.Index])).Select(r => r.Name).ToArray();
+
+    private static List<(int Index, NamedSubject Name)> Runs(string question)
     {
-        var names = new List<NamedSubject>();
+        var names = new List<(int, NamedSubject)>();
         foreach (Match run in CapitalisedRun().Matches(question))
         {
             var words = Words().Matches(run.Value).Select(w => w.Value).ToList();
@@ -38,7 +48,7 @@ public static partial class NamedSubjects
             var identifying = words.Where(w => w.Length > 1 && !NotNames.Contains(w)).Select(w => w.ToLowerInvariant()).ToArray();
             if (identifying.Length > 0)
             {
-                names.Add(new NamedSubject(string.Join(' ', words), identifying));
+                names.Add((run.Index, new NamedSubject(string.Join(' ', words), identifying)));
             }
         }
 
@@ -71,6 +81,10 @@ public static partial class NamedSubjects
     // One or more capitalised words (or acronyms, or words with digits like F1), joined by spaces or hyphens.
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’.&-]*(?:[ -]\p{Lu}[\p{L}\p{N}'’.&-]*)*")]
     private static partial Regex CapitalisedRun();
+
+    // What comes just before a name the question is about.
+    [GeneratedRegex(@"(?:\b(?:about|on|regarding|concerning)\s+(?:the\s+)?(?:(?:film|movie|book|show|series|song|album|game|company|firm|startup|app|brand|event)\s+)?[""“]?|[""“])$", RegexOptions.IgnoreCase)]
+    private static partial Regex FocusLead();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();

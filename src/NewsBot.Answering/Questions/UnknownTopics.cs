@@ -3,10 +3,11 @@ using NewsBot.Core.Storage;
 namespace NewsBot.Answering.Questions;
 
 /// <summary>
-/// The topic words of a question that no stored passage contains, capitalised or not ("chess" when the news has no
-/// chess). A question where a third of its topic words are unknown, and that names nothing the news knows, is about
-/// something the news does not cover: answering it from a story that merely sounds similar would mislead. Unknown
-/// words that belong to a name are reported as that name ("Formula One").
+/// What a question is about that the news never mentions. First the names it says it is about ("an article about
+/// Oleg Fomenko"): one unknown is enough. Then the topic words no stored passage contains, capitalised or not
+/// ("chess" when the news has no chess): a question where a third of its topic words are unknown, and that names
+/// nothing the news knows, is about something the news does not cover, and answering it from a story that merely
+/// sounds similar would mislead. Unknown words that belong to a name are reported as that name ("Formula One").
 /// </summary>
 public sealed class UnknownTopics(INewsStore store)
 {
@@ -15,6 +16,21 @@ public sealed class UnknownTopics(INewsStore store)
     /// <summary>The unknown topic words when they make the question one the news does not cover; otherwise none.</summary>
     public async Task<IReadOnlyList<string>> FindAsync(string question, CancellationToken cancellationToken)
     {
+        var unknownFocus = new List<string>();
+        foreach (var name in NamedSubjects.Focus(question))
+        {
+            var hits = await store.KeywordSearchAsync(name.Words, SearchFilter.None, 20, cancellationToken);
+            if (!hits.Any(hit => NamedSubjects.Mentions(hit.Title + " " + hit.Text, name)))
+            {
+                unknownFocus.Add(name.Text);
+            }
+        }
+
+        if (unknownFocus.Count > 0)
+        {
+            return unknownFocus; // The question is about something the news never mentions.
+        }
+
         var topics = TopicWords.In(question).Where(w => w.Length >= MinLetters && !w.Any(char.IsDigit)).ToArray();
         if (topics.Length == 0)
         {
