@@ -2,11 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel;
+using NewsBot.Answering.Comparison;
+using NewsBot.Answering.Declining;
+using NewsBot.Answering.Drafting;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Generative;
 using NewsBot.Answering.Prompts;
 using NewsBot.Answering.Questions;
+using NewsBot.Answering.Overview;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Answering.Verification;
 using NewsBot.Core;
 using NewsBot.Core.Answering;
 
@@ -31,10 +36,17 @@ public static class AnsweringServiceCollectionExtensions
 
         services.AddSingleton<PromptProvider>();
         services.AddSingleton<QuestionAnalyzer>();
+        services.AddSingleton<QuestionUnderstanding>();
         services.AddSingleton<UnknownTopics>();
-        services.AddSingleton<Comparison.ReportComparison>();
+        services.AddSingleton<PassageRetriever>();
+        services.AddSingleton<ReportComparison>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<AnswerDrafter>();
+        services.AddSingleton<DraftVerifier>();
+        services.AddSingleton<AnswerDecliner>();
+        services.AddSingleton<NewsOverview>();
+        services.AddSingleton<INewsOverview>(sp => sp.GetRequiredService<NewsOverview>());
         if (withChatModel)
         {
             services.AddSingleton<GenerativeAnswerer>();

@@ -28,6 +28,16 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quoted_sentences_are_checked_against_their_sources_too()
+    {
+        var answer = await _bot.AskAsync("How long is the Harbour Line in Port Alder?");
+
+        Assert.Contains("7.4 kilometres", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Support.Checked >= 1);
+        Assert.Equal(0, answer.Support.Dropped);
+    }
+
+    [Fact]
     public async Task A_figure_the_news_gives_is_answered()
     {
         var answer = await _bot.AskAsync("How many people were injured in the Corvallo earthquake?");

@@ -75,7 +75,7 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
 
         Assert.False(answer.Declined);
         Assert.Contains("Tokyo", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(AnswerService.ModelUnavailableNote, answer.Note);
+        Assert.Equal(NewsBot.Answering.Drafting.AnswerDrafter.ModelUnavailableNote, answer.Note);
         Assert.True(_server.Requests.Count >= 2, "the failed request is retried");
     }
 
@@ -89,7 +89,7 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Contains("Mariners", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(AnswerService.ModelUnavailableNote, answer.Note);
+        Assert.Equal(NewsBot.Answering.Drafting.AnswerDrafter.ModelUnavailableNote, answer.Note);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         Assert.False(answer.Declined);
         Assert.DoesNotContain("cheese", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Tokyo", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(AnswerService.UnsupportedNote, answer.Note);
+        Assert.Equal(NewsBot.Answering.Verification.DraftVerifier.UnsupportedNote, answer.Note);
     }
 
     [Fact]

@@ -12,24 +12,29 @@ public sealed class NewsBotHost : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
 
-    private NewsBotHost(IDictionary<string, string?> settings)
+    private NewsBotHost(IDictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         settings["VectorStore:DataDirectory"] = _data.Path;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(new FixedTime())
-            .AddNewsBot(configuration)
-            .BuildServiceProvider();
+            .AddNewsBot(configuration);
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider();
     }
 
     public ServiceProvider Services { get; }
 
     public INewsAnswerer Answerer => Services.GetRequiredService<INewsAnswerer>();
 
-    public static async Task<NewsBotHost> StartAsync(IDictionary<string, string?>? settings = null, params string[] extraJsonLines)
+    public static Task<NewsBotHost> StartAsync(IDictionary<string, string?>? settings = null, params string[] extraJsonLines) =>
+        StartAsync(settings, null, extraJsonLines);
+
+    /// <param name="configure">Changes to the services before they are built, e.g. a decorator that counts calls.</param>
+    public static async Task<NewsBotHost> StartAsync(IDictionary<string, string?>? settings, Action<IServiceCollection>? configure, params string[] extraJsonLines)
     {
-        var host = new NewsBotHost(settings ?? new Dictionary<string, string?>());
+        var host = new NewsBotHost(settings ?? new Dictionary<string, string?>(), configure);
         var paths = new List<string> { Path.Combine(AppContext.BaseDirectory, "samples", "news.jsonl") };
         if (extraJsonLines.Length > 0)
         {

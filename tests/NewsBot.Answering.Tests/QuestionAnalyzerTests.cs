@@ -38,7 +38,7 @@ public sealed class QuestionAnalyzerTests
     public void Latest_asks_for_recency_and_a_plain_question_for_nothing()
     {
         Assert.True(_analyzer.Analyze("What is the latest on the tram line?").WantsLatest);
-        Assert.Equal(QuestionIntent.None, _analyzer.Analyze("Where will NATO open its office? It may be Tokyo."));
+        Assert.Equal(TimeFrame.None, _analyzer.Analyze("Where will NATO open its office? It may be Tokyo."));
     }
 
     [Fact]

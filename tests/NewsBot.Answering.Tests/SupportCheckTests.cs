@@ -13,7 +13,29 @@ public sealed class SupportCheckTests
             "A magnitude 6.1 earthquake struck near Corvallo on 25 November, injuring 12 people. The epicentre was 8 kilometres east of the town, the national seismic service said."),
         Passage("budget", "Council approves 1,450 million budget / Civic Ledger 2026-11-20",
             "The city council approved a budget of 1,450 million euros on Thursday. Mayor Ines Varga called it a budget for schools."),
+        Passage("court", "Court hears the ferry case / Harbour Times 2026-11-21",
+            "The ferry operator was sued in the U.S. District Court in Washington, D.C. on Nov. 3, lawyers for the families said."),
     ];
+
+    [Fact]
+    public void A_quoted_sentence_with_abbreviations_is_checked_whole_and_kept_as_written()
+    {
+        const string Draft = "The ferry operator was sued in the U.S. District Court in Washington, D.C. on Nov. 3, lawyers for the families said [3].\n- Civic Ledger: Mayor Ines Varga called it a budget for schools [2].";
+
+        var result = SupportCheck.Keep(Draft, Passages);
+
+        Assert.Equal(0, result.Dropped);
+        Assert.Equal(Draft, result.Text);
+    }
+
+    [Fact]
+    public void A_dropped_sentence_leaves_the_lines_of_a_list_in_place()
+    {
+        var result = SupportCheck.Keep("Reports differ:\n- Alpine Courier: 12 people were injured near Corvallo [1].\n- Civic Ledger: 40 people were injured [2].", Passages);
+
+        Assert.Equal("Reports differ:\n- Alpine Courier: 12 people were injured near Corvallo [1].", result.Text);
+        Assert.Equal(1, result.Dropped);
+    }
 
     [Theory]
     [InlineData("A magnitude 6.1 earthquake struck near Corvallo, injuring 12 people [1].", true)]

@@ -29,6 +29,18 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Answer_eval_on_the_sample_questions_reports_quality_and_the_share_of_sentences_dropped_as_unsupported()
+    {
+        var result = await Cli.JsonAsync("eval", "answers", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--json");
+
+        Assert.Equal(1.0, result.GetProperty("contains_gold_inference_temporal").GetDouble());
+        Assert.Equal(1.0, result.GetProperty("null_declined").GetDouble());
+        Assert.Equal(0.0, result.GetProperty("answerable_declined").GetDouble());
+        Assert.True(result.GetProperty("sentences_checked").GetInt32() >= 12);
+        Assert.Equal(0.0, result.GetProperty("sentences_dropped_unsupported").GetDouble());
+    }
+
+    [Fact]
     public async Task Search_finds_the_article_that_answers_the_question_with_everything_a_citation_needs()
     {
         var result = await Cli.JsonAsync("search", "Where will NATO open its liaison office?", "--top", "3", "--data", store.Data, "--json");

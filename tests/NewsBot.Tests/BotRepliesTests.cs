@@ -1,4 +1,5 @@
 using NewsBot.Bots;
+using NewsBot.Core.Answering;
 using NewsBot.Core.Storage;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class BotRepliesTests
     {
         var stats = new StoreStats(3, 9, 1, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow, null, "");
 
-        var reply = BotReplies.Outlets(stats, ["Harbour Courier"]);
+        var reply = BotReplies.Outlets(new NewsSummary(stats, ["Harbour Courier"], []));
 
         Assert.StartsWith("I read **1 outlet**: Harbour Courier.", reply.Text, StringComparison.Ordinal);
     }

@@ -112,7 +112,10 @@ public sealed class ConversationTests : IAsyncLifetime
         var reset = (await _bot.RepliesAsync(BotHost.Message("/reset")))[^1];
 
         Assert.Contains("every answer cites its sources", (string?)help["text"], StringComparison.Ordinal);
-        Assert.Contains("[National library puts 19th-century newspapers online](https://civic-ledger.example/culture/library-newspaper-archive)", (string?)latest["text"], StringComparison.Ordinal);
+        Assert.StartsWith("The latest:", (string?)latest["text"], StringComparison.Ordinal);
+        Assert.Contains("**National library puts 19th-century newspapers online**", (string?)latest["text"], StringComparison.Ordinal);
+        Assert.Contains(latest["entities"]!.Children<JObject>().SelectMany(e => e.Descendants().OfType<JProperty>()),
+            p => p.Value.Type == JTokenType.String && (string?)p.Value == "https://civic-ledger.example/culture/library-newspaper-archive");
         Assert.Contains("forgotten our conversation", (string?)reset["text"], StringComparison.Ordinal);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.SemanticKernel.Data;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Retrieval;
 
@@ -13,7 +12,7 @@ namespace NewsBot.Answering.Comparison;
 /// Without a language model NewsBot does not judge whether reports agree and says so; which report came first it
 /// answers from their publication dates.
 /// </summary>
-public sealed partial class ReportComparison(NewsTextSearch search, ExtractiveAnswerer extractive)
+public sealed partial class ReportComparison(PassageRetriever retriever, ExtractiveAnswerer extractive)
 {
     private const int PassagesPerSide = 3;
 
@@ -56,7 +55,7 @@ public sealed partial class ReportComparison(NewsTextSearch search, ExtractiveAn
         var sides = new List<(string, string, IReadOnlyList<NewsPassage>)>();
         foreach (var (outlet, part) in parts)
         {
-            sides.Add((outlet, part, await search.FindAsync(part, new TextSearchOptions<NewsPassage> { Top = PassagesPerSide, Filter = NewsTextSearch.Filter([outlet], null, null) }, cancellationToken)));
+            sides.Add((outlet, part, await retriever.RetrieveAsync(part, outlet, PassagesPerSide, cancellationToken)));
         }
 
         return sides;

@@ -23,9 +23,13 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
 
     /// <summary>Text with [n] markers (n = 1-based passage index), or null when nothing relevant enough was found.</summary>
     /// <param name="preferRecent">Lead with the newest report among the strong candidates ("what is the latest ...").</param>
-    public async Task<string?> DraftAsync(string question, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken)
+    public async Task<string?> DraftAsync(string question, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken) =>
+        await DraftAsync(question, await embedder.EmbedQueryAsync(question, cancellationToken), passages, preferRecent, cancellationToken);
+
+    /// <param name="questionVector">The question already embedded (as a query).</param>
+    public async Task<string?> DraftAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken)
     {
-        var candidates = await ScoreAsync(question, passages, cancellationToken);
+        var candidates = await ScoreAsync(question, questionVector, passages, cancellationToken);
         if (candidates.Count == 0 || candidates.Max(c => c.Similarity) < _options.MinSimilarity || candidates[0].Score < _options.MinRelevance)
         {
             return null;
@@ -48,7 +52,10 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
         return string.Join(' ', chosen.Select(c => Cite(c.Text, c.Passage)));
     }
 
-    internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken) =>
+        await ScoreAsync(question, await embedder.EmbedQueryAsync(question, cancellationToken), passages, cancellationToken);
+
+    internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
     {
         var sentences = passages
             .SelectMany((p, i) => p.Body.Split("\n\n").SelectMany(SentenceSplitter.Split).Select(s => (Text: s, Passage: i)))
@@ -60,7 +67,6 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
             return [];
         }
 
-        var questionVector = await embedder.EmbedQueryAsync(question, cancellationToken);
         var vectors = await embedder.EmbedPassagesAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
 
         // A sentence is read under its headline: the words of the story's subject count as present in each of its

@@ -11,7 +11,7 @@ public sealed partial class QuestionAnalyzer(TimeProvider time)
 {
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
-    public QuestionIntent Analyze(string question)
+    public TimeFrame Analyze(string question)
     {
         var today = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var tomorrow = today.AddDays(1);
@@ -77,7 +77,7 @@ public sealed partial class QuestionAnalyzer(TimeProvider time)
             return new(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), year.ToString(CultureInfo.InvariantCulture), latest, Relative: false);
         }
 
-        return latest ? QuestionIntent.None with { WantsLatest = true } : QuestionIntent.None;
+        return latest ? TimeFrame.None with { WantsLatest = true } : TimeFrame.None;
     }
 
     private static Regex Word(string words) => new($@"\b{words}\b", RegexOptions.CultureInvariant);

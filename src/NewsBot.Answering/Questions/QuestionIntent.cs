@@ -1,15 +1,44 @@
 namespace NewsBot.Answering.Questions;
 
-/// <summary>What a question asks for beyond its words: a publication period, and whether the newest news matters most.</summary>
-/// <param name="Period">How the period reads to a user, e.g. "yesterday" or "October 2026".</param>
-/// <param name="Relative">
-/// True for periods counted from today ("yesterday", "last week"), which are about when news was published. A named
-/// month or year ("in 2021") may instead be when the reported events happened, so it only narrows the search when
-/// news from that period answers the question.
-/// </param>
-public sealed record QuestionIntent(DateTimeOffset? From, DateTimeOffset? To, string? Period, bool WantsLatest, bool Relative = true)
+/// <summary>
+/// A question understood once, for every step after it: what it asks (rewritten to stand on its own), about what
+/// (topic words, names), from which outlets, published when, what kind of answer it expects, the reports it compares,
+/// and its embedding.
+/// </summary>
+public sealed record QuestionIntent
 {
-    public static QuestionIntent None { get; } = new(null, null, null, false);
+    /// <summary>The question as answered: a follow-up rewritten to stand on its own.</summary>
+    public required string Question { get; init; }
 
-    public QuestionIntent WithoutPeriod => this with { From = null, To = null, Period = null };
+    /// <summary>The question without the names of outlets the store holds, so "Business Today" is not read as a date.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>Every outlet the store holds, read once per question.</summary>
+    public required IReadOnlyList<string> Sources { get; init; }
+
+    /// <summary>Outlets the question names that the store holds, in the order named.</summary>
+    public required IReadOnlyList<string> Outlets { get; init; }
+
+    /// <summary>Outlets the question attributes facts to that the store holds nothing from.</summary>
+    public required IReadOnlyList<string> OutletsNotHeld { get; init; }
+
+    /// <summary>The words that say what the question is about; none for "What happened yesterday?".</summary>
+    public required IReadOnlyList<string> Topics { get; init; }
+
+    public required IReadOnlyList<NamedSubject> Names { get; init; }
+
+    public required TimeFrame Time { get; init; }
+
+    public required ExpectedAnswer Expects { get; init; }
+
+    /// <summary>For a yes/no question comparing reports: each report's outlet and its part of the question.</summary>
+    public required IReadOnlyList<(string Outlet, string Part)> Parts { get; init; }
+
+    /// <summary>The question embedded for retrieval and for scoring sentences, once.</summary>
+    public required ReadOnlyMemory<float> Vector { get; init; }
+
+    /// <summary>A question about no subject in particular: the news of a period or an outlet.</summary>
+    public bool IsOpen => Topics.Count == 0;
+
+    public bool ComparesReports => Parts.Count >= 2;
 }

@@ -1,3 +1,5 @@
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Answering.Questions;
@@ -19,8 +21,7 @@ public sealed class UnknownTopics(INewsStore store)
         var unknownFocus = new List<string>();
         foreach (var name in NamedSubjects.Focus(question))
         {
-            var hits = await store.KeywordSearchAsync(name.Words, SearchFilter.None, 20, cancellationToken);
-            if (!hits.Any(hit => NamedSubjects.Mentions(hit.Title + " " + hit.Text, name)))
+            if (!await IsMentionedAsync(name, cancellationToken))
             {
                 unknownFocus.Add(name.Text);
             }
@@ -61,4 +62,32 @@ public sealed class UnknownTopics(INewsStore store)
         var unknownNames = names.Where(Unknown).Select(n => n.Text).ToArray();
         return unknownNames.Length > 0 ? unknownNames : unknown;
     }
+
+    /// <summary>
+    /// The question's names when neither the retrieved passages nor any stored passage mentions any of them (every
+    /// identifying word of a name in one passage); otherwise none. A name the store knows is left to retrieval, which
+    /// may simply not have ranked it high. The store is asked only when the retrieved passages miss every name.
+    /// </summary>
+    public async Task<IReadOnlyList<NamedSubject>> UnheardOfAsync(IReadOnlyList<NamedSubject> names, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
+    {
+        if (!NamedSubjects.NoneMentioned(names, passages.Select(p => p.Text)))
+        {
+            return [];
+        }
+
+        var unheardOf = new List<NamedSubject>();
+        foreach (var name in names)
+        {
+            if (!await IsMentionedAsync(name, cancellationToken))
+            {
+                unheardOf.Add(name);
+            }
+        }
+
+        // Declining needs every name to be unknown; one known name means the question may be answerable.
+        return unheardOf.Count == names.Count ? unheardOf : [];
+    }
+
+    private async Task<bool> IsMentionedAsync(NamedSubject name, CancellationToken cancellationToken) =>
+        (await store.KeywordSearchAsync(name.Words, SearchFilter.None, 20, cancellationToken)).Any(hit => NamedSubjects.Mentions(hit.Title + " " + hit.Text, name));
 }

@@ -1,4 +1,5 @@
 using Microsoft.SemanticKernel.Data;
+using NewsBot.Core.Storage;
 
 namespace NewsBot.Answering.Retrieval;
 
@@ -27,4 +28,16 @@ public sealed record NewsPassage
 
     /// <summary>The passage text without its header line.</summary>
     public string Body => Text[(Text.IndexOf('\n') + 1)..];
+
+    public static NewsPassage From(PassageHit hit) => new()
+    {
+        PassageId = hit.PassageId,
+        ArticleId = hit.ArticleId,
+        Title = hit.Title,
+        Source = hit.Source,
+        PublishedAt = hit.PublishedAt,
+        Url = hit.Url,
+        Text = hit.Text,
+        Score = hit.Score,
+    };
 }

@@ -31,17 +31,7 @@ public sealed class NewsTextSearch(NewsSearch search) : ITextSearch<NewsPassage>
         options ??= new TextSearchOptions<NewsPassage>();
         var top = Math.Max(1, options.Top) + Math.Max(0, options.Skip);
         var hits = await search.SearchAsync(query, FilterTranslator.Translate(options.Filter), top, cancellationToken);
-        return hits.Skip(options.Skip).Select(h => new NewsPassage
-        {
-            PassageId = h.PassageId,
-            ArticleId = h.ArticleId,
-            Title = h.Title,
-            Source = h.Source,
-            PublishedAt = h.PublishedAt,
-            Url = h.Url,
-            Text = h.Text,
-            Score = h.Score,
-        }).ToArray();
+        return hits.Skip(options.Skip).Select(NewsPassage.From).ToArray();
     }
 
     public static TextSearchResult ToTextSearchResult(NewsPassage passage) =>

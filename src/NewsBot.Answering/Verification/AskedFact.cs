@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Answering.Questions;
 using NewsBot.Core.Search;
 
 namespace NewsBot.Answering.Verification;
@@ -11,11 +12,6 @@ namespace NewsBot.Answering.Verification;
 /// </summary>
 public static partial class AskedFact
 {
-    public enum Kind { None, Figure, Date }
-
-    public static Kind Of(string question) =>
-        FigureQuestion().IsMatch(question) ? Kind.Figure : DateQuestion().IsMatch(question) ? Kind.Date : Kind.None;
-
     /// <summary>"how many people live in the town of Corvallo", for "None of the news I have says …".</summary>
     public static string Asked(string question)
     {
@@ -25,10 +21,9 @@ public static partial class AskedFact
 
     /// <summary>Whether any sentence of the draft gives the asked-for kind of fact about what the question asks.</summary>
     /// <param name="subjects">Words that name the question's subject (capitalised names): present anyway, so not evidence.</param>
-    public static bool IsAnswered(string question, IEnumerable<string> sentences)
+    public static bool IsAnswered(string question, ExpectedAnswer kind, IEnumerable<string> sentences)
     {
-        var kind = Of(question);
-        if (kind == Kind.None)
+        if (kind is not (ExpectedAnswer.Figure or ExpectedAnswer.Date))
         {
             return true;
         }
@@ -57,10 +52,10 @@ public static partial class AskedFact
         return focus.Count(present.Contains) >= needed;
     }
 
-    private static bool Carries(Kind kind, string sentence) => kind switch
+    private static bool Carries(ExpectedAnswer kind, string sentence) => kind switch
     {
-        Kind.Figure => Number().IsMatch(Marker().Replace(sentence, " ")),
-        Kind.Date => DateWord().IsMatch(Marker().Replace(sentence, " ")),
+        ExpectedAnswer.Figure => Number().IsMatch(Marker().Replace(sentence, " ")),
+        ExpectedAnswer.Date => DateWord().IsMatch(Marker().Replace(sentence, " ")),
         _ => true,
     };
 
@@ -71,12 +66,6 @@ public static partial class AskedFact
         "many", "much", "number", "year", "date", "day", "time", "long", "old", "far", "often", "percent", "percentage", "total",
         "during", "between", "after", "before", "over", "under", "against", "among", "since", "until",
     };
-
-    [GeneratedRegex(@"^\s*(?:how\s+(?:many|much|old|long|far|often|tall|big|large)|what\s+(?:is|was)\s+the\s+(?:number|population|percentage|total|cost|price|amount|death toll|toll)|what\s+(?:percentage|percent|share|number))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FigureQuestion();
-
-    [GeneratedRegex(@"^\s*(?:when\b|what\s+(?:year|date|day|month|time)\b|on\s+what\s+(?:date|day)|in\s+what\s+(?:year|month))", RegexOptions.IgnoreCase)]
-    private static partial Regex DateQuestion();
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|third|quarter|several|no)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Number();

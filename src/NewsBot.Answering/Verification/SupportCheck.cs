@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Chunking;
 using NewsBot.Core.Search;
 
 namespace NewsBot.Answering.Verification;
@@ -16,18 +17,36 @@ public static partial class SupportCheck
     /// <summary>Share of a sentence's content words (prefix-matched, for inflections) that must occur in its sources.</summary>
     public const double MinOverlap = 0.5;
 
-    public sealed record Result(string Text, int Kept, int Dropped, IReadOnlyList<string> DroppedSentences);
+    public sealed record Result(string Text, int Kept, int Dropped, IReadOnlyList<string> DroppedSentences)
+    {
+        /// <summary>Sentences checked: those kept (with or without a marker) and those dropped.</summary>
+        public int Checked { get; init; }
+    }
 
     public static Result Keep(string draft, IReadOnlyList<NewsPassage> passages, string question = "")
     {
         var kept = new List<string>();
         var dropped = new List<string>();
-        foreach (var sentence in Sentences(draft))
+        var lines = new List<string>();
+        foreach (var line in draft.Trim().Split('\n'))
         {
-            (IsSupported(sentence, passages, question) ? kept : dropped).Add(sentence);
+            var keptInLine = new List<string>();
+            foreach (var sentence in SentenceSplitter.Split(line))
+            {
+                (IsSupported(sentence, passages, question) ? keptInLine : dropped).Add(sentence);
+            }
+
+            kept.AddRange(keptInLine);
+            if (keptInLine.Count > 0)
+            {
+                lines.Add((line.StartsWith("- ", StringComparison.Ordinal) && !keptInLine[0].StartsWith("- ", StringComparison.Ordinal) ? "- " : "") + string.Join(" ", keptInLine));
+            }
         }
 
-        return new Result(string.Join(" ", kept).Trim(), kept.Count(HasMarker), dropped.Count, dropped);
+        // Nothing dropped: the draft as written. Otherwise its supported sentences, line by line (lists, the sides of
+        // a comparison keep their shape).
+        var text = dropped.Count == 0 ? draft.Trim() : string.Join("\n", lines).Trim();
+        return new Result(text, kept.Count(HasMarker), dropped.Count, dropped) { Checked = kept.Count + dropped.Count };
     }
 
     public static bool IsSupported(string sentence, IReadOnlyList<NewsPassage> passages, string question = "")
@@ -59,9 +78,9 @@ public static partial class SupportCheck
         return (double)words.Count(w => sourceWords.Contains(Stem(w))) / words.Length >= MinOverlap;
     }
 
-    /// <summary>The draft's sentences, each with the markers that close it.</summary>
+    /// <summary>The draft's sentences, line by line, each with the markers that close it; abbreviations ("U.S.", "Oct.") do not end one.</summary>
     public static IEnumerable<string> Sentences(string draft) =>
-        SentenceEnd().Split(draft.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0);
+        draft.Trim().Split('\n').SelectMany(SentenceSplitter.Split).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static bool HasMarker(string sentence) => Marker().IsMatch(sentence);
 
@@ -100,9 +119,6 @@ public static partial class SupportCheck
 
     [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
     private static partial Regex Marker();
-
-    [GeneratedRegex(@"(?<=[.!?](\s*\[\d+(\s*,\s*\d+)*\])*)\s+(?=[^\s\[])")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex Possessive();

@@ -6,8 +6,8 @@ namespace NewsBot.Cli.Evaluation;
 
 /// <summary>
 /// Answer quality on questions with known answers: how often the answer contains the gold answer (inference and
-/// temporal questions), how often the bot declines where it should (null questions) and where it should not, and
-/// whether every [n] marker resolves to a citation.
+/// temporal questions), how often the bot declines where it should (null questions) and where it should not,
+/// whether every [n] marker resolves to a citation, and the share of drafted sentences dropped as unsupported.
 /// </summary>
 internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
 {
@@ -17,10 +17,14 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
     private readonly Dictionary<string, (int Total, int Declined, int ContainsGold)> _byType = new(StringComparer.Ordinal);
     private int _answers;
     private int _validCitations;
+    private int _sentencesChecked;
+    private int _sentencesDropped;
 
     public void Add(GoldQuestion question, Answer answer)
     {
         var type = question.Type ?? "unknown";
+        _sentencesChecked += answer.Support.Checked;
+        _sentencesDropped += answer.Support.Dropped;
         var (total, declined, gold) = _byType.GetValueOrDefault(type);
         var contains = !answer.Declined && question.Answer is { Length: > 0 } expected && answer.Text.Contains(expected, StringComparison.OrdinalIgnoreCase);
         _byType[type] = (total + 1, declined + (answer.Declined ? 1 : 0), gold + (contains ? 1 : 0));
@@ -61,6 +65,8 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
             null_declined = Share(nulls.Declined, nulls.Total),
             answerable_declined = Share(answerable.Declined, answerable.Total),
             valid_citations = Share(_validCitations, _answers),
+            sentences_checked = _sentencesChecked,
+            sentences_dropped_unsupported = Share(_sentencesDropped, _sentencesChecked),
             comparisons_naming_two_outlets = _comparing,
             comparisons_citing_every_named_outlet = Share(_citingEveryOutlet, _comparing),
             latency_ms_p50 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.50), 1),

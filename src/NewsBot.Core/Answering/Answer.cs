@@ -14,4 +14,14 @@ public sealed record Answer(
     bool Declined,
     string Question,
     string? Note = null,
-    DateTimeOffset? AsOf = null);
+    DateTimeOffset? AsOf = null)
+{
+    /// <summary>Sentences of the draft checked against the passages they cite, and how many of them were dropped as unsupported.</summary>
+    public SupportTally Support { get; init; } = SupportTally.None;
+}
+
+/// <summary>How many drafted sentences were checked against their sources, and how many were dropped.</summary>
+public sealed record SupportTally(int Checked, int Dropped)
+{
+    public static SupportTally None { get; } = new(0, 0);
+}

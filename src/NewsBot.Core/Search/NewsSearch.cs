@@ -20,23 +20,32 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         }
 
         var vector = await embedder.EmbedQueryAsync(question, cancellationToken);
-        var terms = QueryTerms.Extract(question);
-
         var outlets = _options.OutletLanes && filter.Sources.Count == 0
             ? OutletMatcher.Find(question, await store.GetSourcesAsync(cancellationToken))
             : [];
-        if (outlets.Count == 0)
+        return await SearchAsync(question, vector, outlets, filter, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// The search for a question already embedded, whose named outlets are already known: one lane per outlet (when
+    /// outlet lanes are on and the filter names none), else one hybrid search.
+    /// </summary>
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(
+        string question, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int top, CancellationToken cancellationToken)
+    {
+        var terms = QueryTerms.Extract(question);
+        if (!_options.OutletLanes || filter.Sources.Count > 0 || outlets.Count == 0)
         {
-            return await HybridAsync(terms, vector, filter, count, cancellationToken);
+            return await HybridAsync(terms, vector, filter, top, cancellationToken);
         }
 
         var lanes = new List<IReadOnlyList<PassageHit>>();
         foreach (var outlet in outlets)
         {
-            lanes.Add(await HybridAsync(terms, vector, filter with { Sources = [outlet] }, count, cancellationToken));
+            lanes.Add(await HybridAsync(terms, vector, filter with { Sources = [outlet] }, top, cancellationToken));
         }
 
-        return HybridFusion.Interleave(lanes, count);
+        return HybridFusion.Interleave(lanes, top);
     }
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)

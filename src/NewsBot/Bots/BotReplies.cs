@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Bot.Schema;
+using NewsBot.Core.Answering;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
 using NewsBot.Rendering;
 
 namespace NewsBot.Bots;
 
-/// <summary>The bot's own messages: welcome, help, the latest headlines.</summary>
+/// <summary>The bot's own messages: welcome, help, the outlets read.</summary>
 public static class BotReplies
 {
     public const string Help = "help";
@@ -15,8 +16,9 @@ public static class BotReplies
     public const string Reset = "reset";
     public const string Sources = "sources";
 
-    public static IMessageActivity Welcome(StoreStats stats, IReadOnlyList<Article> latest)
+    public static IMessageActivity Welcome(NewsSummary summary)
     {
+        var (stats, latest) = (summary.Stats, summary.Latest);
         var text = new StringBuilder("Hi, I'm **NewsBot**. Ask me about the news and I'll answer with sources you can open.\n\n");
         text.Append(stats.Articles == 0
             ? "I don't have any articles yet."
@@ -25,7 +27,7 @@ public static class BotReplies
         return WithSuggestions(text.ToString(), Examples(latest));
     }
 
-    public static IMessageActivity HelpMessage(IReadOnlyList<Article> latest) => WithSuggestions(
+    public static IMessageActivity HelpMessage(NewsSummary summary) => WithSuggestions(
         """
         I answer questions about the news I have stored, and every answer cites its sources [1].
 
@@ -35,27 +37,11 @@ public static class BotReplies
         - Follow up: *And what did China say?*
         - **what's new**: the latest headlines. **sources**: the outlets I read. **reset**: forget our conversation.
         """,
-        Examples(latest));
+        Examples(summary.Latest));
 
-    public static IMessageActivity Latest(IReadOnlyList<Article> latest)
+    public static IMessageActivity Outlets(NewsSummary summary)
     {
-        if (latest.Count == 0)
-        {
-            return MessageFactory("I don't have any articles yet.");
-        }
-
-        var text = new StringBuilder("**The latest headlines**\n");
-        foreach (var article in latest)
-        {
-            var title = MarkdownSafety.Link(article.Title, article.Url);
-            text.Append($"\n- {title} — {MarkdownSafety.Text(article.Source ?? "unknown outlet")}, {Date(article.PublishedAt)}");
-        }
-
-        return WithSuggestions(text.ToString(), Examples(latest));
-    }
-
-    public static IMessageActivity Outlets(StoreStats stats, IReadOnlyList<string> sources)
-    {
+        var (stats, sources) = (summary.Stats, summary.Outlets);
         if (stats.Articles == 0)
         {
             return MessageFactory("I don't have any articles yet.");

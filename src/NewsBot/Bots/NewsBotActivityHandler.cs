@@ -4,7 +4,6 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Answering;
-using NewsBot.Core.Storage;
 using NewsBot.Feedback;
 using NewsBot.Rendering;
 using NewsBot.State;
@@ -18,14 +17,13 @@ namespace NewsBot.Bots;
 /// </summary>
 public sealed partial class NewsBotActivityHandler(
     INewsAnswerer answerer,
-    INewsStore store,
+    INewsOverview overview,
     ConversationState conversationState,
     FeedbackStore feedback,
     IOptions<BotOptions> options,
     TimeProvider time,
     ILogger<NewsBotActivityHandler> logger) : ActivityHandler
 {
-    private const int LatestCount = 5;
     private readonly IStatePropertyAccessor<ConversationData> _conversation = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -41,9 +39,7 @@ public sealed partial class NewsBotActivityHandler(
             return;
         }
 
-        var stats = await store.GetStatsAsync(cancellationToken);
-        var latest = await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken);
-        await turnContext.SendActivityAsync(BotReplies.Welcome(stats, latest), cancellationToken);
+        await turnContext.SendActivityAsync(BotReplies.Welcome(await overview.SummaryAsync(cancellationToken)), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -52,7 +48,7 @@ public sealed partial class NewsBotActivityHandler(
         var text = (turnContext.Activity.Text ?? "").Trim();
         if (text.Length == 0)
         {
-            await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
+            await turnContext.SendActivityAsync(BotReplies.HelpMessage(await overview.SummaryAsync(cancellationToken)), cancellationToken);
             return;
         }
 
@@ -65,13 +61,14 @@ public sealed partial class NewsBotActivityHandler(
         switch (Command(text))
         {
             case BotReplies.Help:
-                await turnContext.SendActivityAsync(BotReplies.HelpMessage(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
+                await turnContext.SendActivityAsync(BotReplies.HelpMessage(await overview.SummaryAsync(cancellationToken)), cancellationToken);
                 return;
             case BotReplies.WhatsNew:
-                await turnContext.SendActivityAsync(BotReplies.Latest(await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken)), cancellationToken);
+                var latest = await overview.LatestAsync(cancellationToken);
+                await turnContext.SendActivityAsync(AnswerActivities.For(latest, turnContext.Activity.ChannelId, options.Value.FeedbackButtons, Suggestions(latest)), cancellationToken);
                 return;
             case BotReplies.Sources:
-                await turnContext.SendActivityAsync(BotReplies.Outlets(await store.GetStatsAsync(cancellationToken), await store.GetSourcesAsync(cancellationToken)), cancellationToken);
+                await turnContext.SendActivityAsync(BotReplies.Outlets(await overview.SummaryAsync(cancellationToken)), cancellationToken);
                 return;
             case BotReplies.Reset:
                 await _conversation.DeleteAsync(turnContext, cancellationToken);

@@ -1,0 +1,57 @@
+using NewsBot.Answering.Citations;
+using NewsBot.Answering.Declining;
+using NewsBot.Answering.Digest;
+using NewsBot.Answering.Questions;
+using NewsBot.Core.Answering;
+using NewsBot.Core.Storage;
+
+namespace NewsBot.Answering.Overview;
+
+/// <summary>
+/// What the news holds and what is newest: the summary behind a channel's welcome, help and sources, and the one
+/// digest of the newest stories, for "what's new" and for questions about no subject ("What happened yesterday?",
+/// "What's new from Northern Wire?").
+/// </summary>
+public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner) : INewsOverview
+{
+    private const int LatestCount = 5;
+
+    public async Task<NewsSummary> SummaryAsync(CancellationToken cancellationToken = default) =>
+        new(await store.GetStatsAsync(cancellationToken),
+            await store.GetSourcesAsync(cancellationToken),
+            await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken));
+
+    public async Task<Answer> LatestAsync(CancellationToken cancellationToken = default)
+    {
+        var articles = await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken);
+        if (articles.Count == 0)
+        {
+            return new Answer("I don't have any articles yet.", [], true, "What's new?");
+        }
+
+        var (draft, passages) = NewsDigest.Compose("The latest:", articles);
+        return Cited("What's new?", draft, passages);
+    }
+
+    /// <summary>The newest stories of the question's period and outlets.</summary>
+    public async Task<Answer> DigestAsync(QuestionIntent intent, CancellationToken cancellationToken)
+    {
+        var filter = new SearchFilter { Sources = intent.Outlets, From = intent.Time.From, To = intent.Time.To };
+        var articles = await store.GetLatestArticlesAsync(LatestCount, filter, cancellationToken);
+        var from = intent.Outlets.Count > 0 ? $" from {string.Join(" and ", intent.Outlets)}" : "";
+        if (articles.Count == 0)
+        {
+            return await decliner.DeclineAsync(intent, $"I don't have any articles{from}{(intent.Time.Period is null ? "" : " from " + intent.Time.Period)}. ", cancellationToken);
+        }
+
+        var period = intent.Time.Period is null ? "" : $" ({intent.Time.Period})";
+        var (draft, passages) = NewsDigest.Compose($"The latest{from}{period}:", articles);
+        return Cited(intent.Question, draft, passages);
+    }
+
+    private static Answer Cited(string question, string draft, IReadOnlyList<Retrieval.NewsPassage> passages)
+    {
+        var (text, citations) = CitationBuilder.Build(draft, passages);
+        return AnswerText.Cited(question, text, citations);
+    }
+}
