@@ -52,8 +52,15 @@ public sealed class AnswerDrafter(
     }
 
     /// <summary>The passages' own sentences that answer the question best, or null when none is relevant enough.</summary>
-    public async Task<Draft?> ExtractiveAsync(QuestionIntent intent, IReadOnlyList<NewsPassage> passages, string? note, CancellationToken cancellationToken) =>
-        await extractive.DraftAsync(intent.Question, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken) is { } text
-            ? new Draft(text, FromModel: false, note)
-            : null;
+    /// <remarks>A question asking who (or which company, body) leads with the name the reports give most, when the quotes give it too.</remarks>
+    public async Task<Draft?> ExtractiveAsync(QuestionIntent intent, IReadOnlyList<NewsPassage> passages, string? note, CancellationToken cancellationToken)
+    {
+        if (await extractive.DraftAsync(intent.Question, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken) is not { } text)
+        {
+            return null;
+        }
+
+        var lead = intent.Expects == ExpectedAnswer.Name ? MostNamed.Lead(intent.Subject, text, passages) : null;
+        return new Draft(lead is null ? text : lead + "\n" + text, FromModel: false, note);
+    }
 }

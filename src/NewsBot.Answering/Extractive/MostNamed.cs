@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using NewsBot.Answering.Retrieval;
+
+namespace NewsBot.Answering.Extractive;
+
+/// <summary>
+/// For a question that asks who, or which company or body: the name the retrieved reports mention most (mentions in
+/// better-ranked passages count more), when the quoted sentences mention it too, in its fullest form ("Sam
+/// Bankman-Fried" where a quote says "Bankman-Fried"). Names the question itself gives, outlets, months and days do
+/// not count. Measured on the MultiHop-RAG dev split: for 3 in 4 such questions the name is the gold answer.
+/// </summary>
+public static partial class MostNamed
+{
+    private const int MaxCitations = 3;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "by", "from", "with", "or", "is", "are", "was",
+        "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "what", "who",
+        "whom", "whose", "which", "when", "where", "why", "how", "according", "i", "me", "my", "we", "you", "it",
+        "this", "that", "these", "those", "there", "here", "but", "as", "if", "after", "before", "while", "he", "she",
+        "they", "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ceo", "cfo", "cto",
+    };
+
+    // Titles before a name are not part of it: "Mayor Elin Varga" is named as "Elin Varga".
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mayor", "deputy", "president", "vice", "prime", "minister", "councillor", "senator", "sen", "governor",
+        "gov", "chancellor", "king", "queen", "prince", "princess", "judge", "justice", "coach", "captain", "chief",
+        "executive", "director", "secretary", "general", "professor", "prof", "sir", "lord", "lady", "pope", "rep",
+        "former", "founder", "chairman", "chairwoman", "chair", "ceo", "cfo", "cto",
+    };
+
+    /// <summary>"Named in these reports: **Sam Bankman-Fried** [1, 3]." with markers into the passages naming it in full, or null.</summary>
+    public static string? Lead(string question, string draft, IReadOnlyList<NewsPassage> passages)
+    {
+        var asked = Words(question);
+        var outlets = passages.Select(p => p.Source).OfType<string>().SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var fullest = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < passages.Count; i++)
+        {
+            foreach (var name in Names(passages[i].Title + ". " + passages[i].Body))
+            {
+                var words = Words(name);
+                var key = name.Split(' ')[^1].ToLowerInvariant();
+                if (words.All(asked.Contains) || words.All(outlets.Contains) || key.Length < 3 || NotNames.Contains(key))
+                {
+                    continue;
+                }
+
+                scores[key] = scores.GetValueOrDefault(key) + (1 / (1 + (0.3 * i)));
+                if (name.Length > fullest.GetValueOrDefault(key, "").Length)
+                {
+                    fullest[key] = name;
+                }
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+
+        // The most named; of names named as often, one the quotes give.
+        var (top, _) = scores.OrderByDescending(s => s.Value).ThenByDescending(s => IsQuoted(fullest[s.Key], draft)).First();
+        var named = fullest[top];
+        if (!IsQuoted(named, draft))
+        {
+            return null; // Not in what is quoted, as a name: too weak a lead to put first.
+        }
+
+        var citing = Enumerable.Range(0, passages.Count).Where(i => passages[i].Text.Contains(named, StringComparison.Ordinal)).Take(MaxCitations).Select(i => i + 1).ToArray();
+        return citing.Length == 0 ? null : $"Named in these reports: **{named}** [{string.Join(", ", citing)}].";
+    }
+
+    private static bool IsQuoted(string name, string draft) =>
+        Regex.IsMatch(draft, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name.Split(' ')[^1])}(?![\p{{L}}\p{{N}}])");
+
+    private static IEnumerable<string> Names(string text)
+    {
+        foreach (Match run in CapitalisedRun().Matches(text))
+        {
+            var words = Possessive().Replace(run.Value.Trim('.', '’', '\''), "").Split(' ').SkipWhile(w => NotNames.Contains(w) || Titles.Contains(w)).ToArray();
+            if (words.Length > 0)
+            {
+                yield return string.Join(' ', words);
+            }
+        }
+    }
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    // Capitalised words in a row, allowing "of", "de", "van", "von" inside ("Bank of England").
+    // A full stop belongs to a name only inside it ("U.S"), never at a sentence end.
+    [GeneratedRegex(@"\b\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*(?:[ -](?:of |de |van |von )?\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*)*")]
+    private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"['’]s$")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"[\p{L}\p{N}-]+")]
+    private static partial Regex WordPattern();
+}
