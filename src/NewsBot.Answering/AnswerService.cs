@@ -86,7 +86,7 @@ public sealed class AnswerService(
             return await decliner.NothingFoundAsync(intent, [], cancellationToken) with { Support = support };
         }
 
-        if (!AskedFact.IsAnswered(intent.Question, intent.Expects, SupportCheck.Sentences(verified.Text)))
+        if (!AskedFact.IsAnswered(intent.Question, intent.Expects, SupportCheck.Sentences(verified.Text), passages))
         {
             return (AnswerDecliner.NotSaid(intent, verified.Text, passages) ?? await decliner.NothingFoundAsync(intent, [], cancellationToken)) with { Support = support };
         }

@@ -38,6 +38,27 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Who_did_something_the_news_does_not_say_is_said_plainly_with_what_it_does_say()
+    {
+        var answer = await _bot.AskAsync("Who designed the trams of the new Harbour Line?");
+
+        Assert.True(answer.Declined);
+        Assert.StartsWith("None of the news I have says who designed the trams of the new Harbour Line. What it does say:", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("Valley Courier", Assert.Single(answer.Citations).Source);
+    }
+
+    [Theory]
+    [InlineData("Who rode the first tram of the Harbour Line?", "Elin Varga")]
+    [InlineData("Where was the epicentre of the Alpine earthquake?", "Corvallo")]
+    public async Task A_name_or_place_the_news_gives_is_answered(string question, string expected)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        Assert.False(answer.Declined);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_figure_the_news_gives_is_answered()
     {
         var answer = await _bot.AskAsync("How many people were injured in the Corvallo earthquake?");

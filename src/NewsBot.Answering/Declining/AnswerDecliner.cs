@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsBot.Answering.Citations;
+using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Verification;
@@ -34,7 +35,8 @@ public sealed class AnswerDecliner(INewsStore store)
     /// </summary>
     public static Answer? NotSaid(QuestionIntent intent, string draft, IReadOnlyList<NewsPassage> passages)
     {
-        var said = SupportCheck.Sentences(draft).FirstOrDefault(s => s.Contains('[', StringComparison.Ordinal) && !s.StartsWith("Reports differ", StringComparison.Ordinal));
+        var said = SupportCheck.Sentences(draft).FirstOrDefault(s => s.Contains('[', StringComparison.Ordinal)
+            && !s.StartsWith("Reports differ", StringComparison.Ordinal) && !s.StartsWith(MostNamed.Prefix, StringComparison.Ordinal));
         if (said is null)
         {
             return null;

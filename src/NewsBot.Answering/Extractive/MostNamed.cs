@@ -11,6 +11,8 @@ namespace NewsBot.Answering.Extractive;
 /// </summary>
 public static partial class MostNamed
 {
+    public const string Prefix = "Named in these reports:";
+
     private const int MaxCitations = 3;
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -73,7 +75,7 @@ public static partial class MostNamed
         }
 
         var citing = Enumerable.Range(0, passages.Count).Where(i => passages[i].Text.Contains(named, StringComparison.Ordinal)).Take(MaxCitations).Select(i => i + 1).ToArray();
-        return citing.Length == 0 ? null : $"Named in these reports: **{named}** [{string.Join(", ", citing)}].";
+        return citing.Length == 0 ? null : $"{Prefix} **{named}** [{string.Join(", ", citing)}].";
     }
 
     private static bool IsQuoted(string name, string draft) =>

@@ -16,6 +16,9 @@ public enum ExpectedAnswer
 
     /// <summary>"Who …", "which company …": a person or an organisation.</summary>
     Name,
+
+    /// <summary>"Where …", "in which city …".</summary>
+    Place,
 }
 
 /// <summary>Reads <see cref="ExpectedAnswer"/> from the question's opening words.</summary>
@@ -25,7 +28,11 @@ public static partial class ExpectedAnswers
         FigureQuestion().IsMatch(question) ? ExpectedAnswer.Figure
         : DateQuestion().IsMatch(question) ? ExpectedAnswer.Date
         : NameQuestion().IsMatch(question) ? ExpectedAnswer.Name
+        : PlaceQuestion().IsMatch(question) ? ExpectedAnswer.Place
         : ExpectedAnswer.Any;
+
+    [GeneratedRegex(@"^\s*where\b|^\s*(?:in\s+)?(?:which|what)\s+(?:city|country|town|village|place|region|state|province|county|district|port|venue|stadium)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceQuestion();
 
     [GeneratedRegex(@"^\s*(?:how\s+(?:many|much|old|long|far|often|tall|big|large)|what\s+(?:is|was)\s+the\s+(?:number|population|percentage|total|cost|price|amount|death toll|toll)|what\s+(?:percentage|percent|share|number))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FigureQuestion();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Questions;
 using NewsBot.Core.Search;
 
@@ -6,9 +7,10 @@ namespace NewsBot.Answering.Verification;
 
 /// <summary>
 /// The kind of fact a question asks for, where its wording says so: "how many / how much" a figure, "when / what
-/// year" a date. An answer gives that fact only when one of its sentences carries one (a number; a date) together
-/// with what the question asks about beyond its subject ("people live" in "how many people live in Corvallo"): a
-/// sentence about Corvallo with another figure in it does not answer the question.
+/// year" a date, "who / which company" a name, "where" a place. An answer gives that fact only when one of its
+/// sentences carries one (a number; a date; a name the question does not give) together with what the question asks
+/// about beyond its subject ("people live" in "how many people live in Corvallo"): a sentence about Corvallo with
+/// another figure in it does not answer the question.
 /// </summary>
 public static partial class AskedFact
 {
@@ -19,18 +21,26 @@ public static partial class AskedFact
         return text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
-    /// <summary>Whether any sentence of the draft gives the asked-for kind of fact about what the question asks.</summary>
-    /// <param name="subjects">Words that name the question's subject (capitalised names): present anyway, so not evidence.</param>
-    public static bool IsAnswered(string question, ExpectedAnswer kind, IEnumerable<string> sentences)
+    /// <summary>
+    /// Whether any sentence of the draft gives the asked-for kind of fact about what the question asks. A sentence is
+    /// read under the headlines of the passages it cites: "The epicentre was near Corvallo [1]" is about the earthquake
+    /// its story's headline names.
+    /// </summary>
+    public static bool IsAnswered(string question, ExpectedAnswer kind, IEnumerable<string> sentences, IReadOnlyList<NewsPassage> passages)
     {
-        if (kind is not (ExpectedAnswer.Figure or ExpectedAnswer.Date))
+        if (kind == ExpectedAnswer.Any)
         {
             return true;
         }
 
         var focus = FocusTerms(question);
-        return sentences.Any(s => Carries(kind, s) && Covers(s, focus));
+        var asked = Name().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return sentences.Any(s => Carries(kind, s, asked) && Covers(Headlines(s, passages) + " " + s, focus));
     }
+
+    private static string Headlines(string sentence, IReadOnlyList<NewsPassage> passages) =>
+        string.Join(" ", CitedNumber().Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(n => n >= 1 && n <= passages.Count).Distinct().Select(n => passages[n - 1].Title));
 
     /// <summary>The question's content words that are not names and not the wording of the question itself.</summary>
     private static string[] FocusTerms(string question)
@@ -52,11 +62,27 @@ public static partial class AskedFact
         return focus.Count(present.Contains) >= needed;
     }
 
-    private static bool Carries(ExpectedAnswer kind, string sentence) => kind switch
+    private static bool Carries(ExpectedAnswer kind, string sentence, HashSet<string> asked) => kind switch
     {
         ExpectedAnswer.Figure => Number().IsMatch(Marker().Replace(sentence, " ")),
         ExpectedAnswer.Date => DateWord().IsMatch(Marker().Replace(sentence, " ")),
+        ExpectedAnswer.Name => CarriesName(sentence, asked),
+        ExpectedAnswer.Place => CarriesName(sentence, asked) || Whereabouts().IsMatch(sentence),
         _ => true,
+    };
+
+    /// <summary>A name the question does not give itself; not a date, and not a word capitalised only as the sentence's first.</summary>
+    private static bool CarriesName(string sentence, HashSet<string> asked) =>
+        Name().Matches(Marker().Replace(sentence, " "))
+            .Any(m => !asked.Contains(m.Value) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
+
+    // Capitalised only because they open a sentence.
+    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    {
+        "He", "She", "They", "We", "You", "His", "Her", "Their", "Our", "There", "Here", "But", "And", "So", "Yet",
+        "Now", "Then", "Also", "However", "After", "Before", "While", "When", "If", "As", "At", "By", "For", "From",
+        "With", "Without", "Some", "Many", "Most", "All", "Both", "Each", "Other", "Others", "One", "Two", "Three",
+        "Officials", "Experts", "Critics", "Residents", "People", "Police", "Prosecutors", "Analysts", "Researchers",
     };
 
     private static string Stem(string word) => word.Length <= 5 ? word : word[..5];
@@ -72,6 +98,13 @@ public static partial class AskedFact
 
     [GeneratedRegex(@"\b(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight|week|month|year|spring|summer|autumn|fall|winter|morning|evening|night|since|until|ago)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateWord();
+
+    // Where something is, relative to a place: "near Corvallo", "30 kilometres north of the capital".
+    [GeneratedRegex(@"\b(?:near|north|south|east|west|outside|inside|between|across|along|beside|opposite|kilometres|kilometers|miles)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Whereabouts();
+
+    [GeneratedRegex(@"(?<=\[[\d,\s]*)\d+(?=[\d,\s]*\])")]
+    private static partial Regex CitedNumber();
 
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex Marker();
