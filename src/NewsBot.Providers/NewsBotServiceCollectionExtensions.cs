@@ -5,6 +5,7 @@ using NewsBot.Core;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 using NewsBot.Embeddings.Local;
 using NewsBot.Ingestion.Web;
 using NewsBot.OpenAI;
@@ -48,6 +49,9 @@ public static class NewsBotServiceCollectionExtensions
             default:
                 throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded or Qdrant.");
         }
+
+        // Which articles are copies of one text: beside the store, in the data directory, whichever store it is.
+        services.AddSingleton<IStoryIndex, SqliteStoryIndex>();
 
         var chat = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
         switch (chat.Provider.ToLowerInvariant())

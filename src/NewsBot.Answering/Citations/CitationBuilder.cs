@@ -42,7 +42,7 @@ public static partial class CitationBuilder
 
                     number = citations.Count + 1;
                     numbers[passage.ArticleId] = number;
-                    citations.Add(new Citation(number, passage.ArticleId, passage.PassageId, passage.Title, passage.Source, passage.PublishedAt, passage.Url, quote));
+                    citations.Add(new Citation(number, passage.ArticleId, passage.PassageId, passage.Title, passage.Source, passage.PublishedAt, passage.Url, quote) { AlsoReportedBy = passage.AlsoReportedBy });
                 }
 
                 if (!cited.Contains(number))

@@ -26,6 +26,9 @@ public sealed record NewsPassage
 
     public double Score { get; init; }
 
+    /// <summary>Other outlets that ran a copy of this article's text.</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+
     /// <summary>The passage text without its header line.</summary>
     public string Body => Text[(Text.IndexOf('\n') + 1)..];
 
@@ -39,5 +42,6 @@ public sealed record NewsPassage
         Url = hit.Url,
         Text = hit.Text,
         Score = hit.Score,
+        AlsoReportedBy = hit.AlsoReportedBy,
     };
 }

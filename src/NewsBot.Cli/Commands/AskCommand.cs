@@ -72,6 +72,11 @@ internal static class AskCommand
         {
             var date = c.PublishedAt?.ToString("yyyy-MM-dd") ?? "undated";
             console.MarkupLine($"[bold][[{c.N}]][/] {Markup.Escape(c.Title)} [grey]({Markup.Escape(c.Source ?? "unknown outlet")}, {date})[/]");
+            if (c.AlsoReportedBy.Count > 0)
+            {
+                console.MarkupLine($"    [grey]also reported by {Markup.Escape(string.Join(", ", c.AlsoReportedBy))}[/]");
+            }
+
             if (c.Url is not null)
             {
                 console.MarkupLine($"    [blue]{Markup.Escape(c.Url)}[/]");
@@ -85,8 +90,8 @@ internal static class AskCommand
     {
         public static AnswerLine From(JsonElement? qid, string query, Answer answer) => new(
             qid, query, answer.Text, answer.Declined, answer.Note,
-            answer.Citations.Select(c => new CitationLine(c.N, c.ArticleId, c.Title, c.Source, c.PublishedAt, c.Url, c.Quote)).ToArray());
+            answer.Citations.Select(c => new CitationLine(c.N, c.ArticleId, c.Title, c.Source, c.PublishedAt, c.Url, c.Quote, c.AlsoReportedBy)).ToArray());
     }
 
-    private sealed record CitationLine(int N, string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url, string Quote);
+    private sealed record CitationLine(int N, string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url, string Quote, IReadOnlyList<string> AlsoReportedBy);
 }

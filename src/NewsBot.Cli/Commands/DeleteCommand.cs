@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Cli.Commands;
 
@@ -15,11 +16,13 @@ internal static class DeleteCommand
         {
             await using var services = context.Services(parse);
             var store = services.GetRequiredService<INewsStore>();
+            var copies = services.GetRequiredService<IStoryIndex>();
             var missing = 0;
             foreach (var id in parse.GetValue(ids)!)
             {
                 if (await store.DeleteArticleAsync(id, cancellationToken))
                 {
+                    await copies.RemoveAsync(id, cancellationToken);
                     context.Output.WriteLine($"deleted {id}");
                 }
                 else

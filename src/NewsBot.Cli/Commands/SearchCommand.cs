@@ -77,7 +77,7 @@ internal static class SearchCommand
     }
 
     private static IReadOnlyList<SearchResult> ToResults(IReadOnlyList<PassageHit> hits) =>
-        hits.Select((h, i) => new SearchResult(i + 1, h.ArticleId, h.Title, h.Source, h.PublishedAt, h.Url, h.Text, Math.Round(h.Score, 6))).ToArray();
+        hits.Select((h, i) => new SearchResult(i + 1, h.ArticleId, h.Title, h.Source, h.PublishedAt, h.Url, h.Text, Math.Round(h.Score, 6), h.AlsoReportedBy)).ToArray();
 
     private static void Print(IAnsiConsole console, IReadOnlyList<PassageHit> hits)
     {
@@ -92,6 +92,10 @@ internal static class SearchCommand
             var hit = hits[i];
             var date = hit.PublishedAt?.ToString("yyyy-MM-dd") ?? "undated";
             console.MarkupLine($"[bold]{i + 1}. {Markup.Escape(hit.Title)}[/] [grey]({Markup.Escape(hit.Source ?? "unknown outlet")}, {date}, score {hit.Score:F3})[/]");
+            if (hit.AlsoReportedBy.Count > 0)
+            {
+                console.MarkupLine($"   [grey]also reported by {Markup.Escape(string.Join(", ", hit.AlsoReportedBy))}[/]");
+            }
             if (hit.Url is not null)
             {
                 console.MarkupLine($"   [blue]{Markup.Escape(hit.Url)}[/]");
@@ -104,5 +108,5 @@ internal static class SearchCommand
 
     private sealed record SearchResultLine(JsonElement? Qid, string Query, IReadOnlyList<SearchResult> Results);
 
-    private sealed record SearchResult(int Rank, string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url, string Text, double Score);
+    private sealed record SearchResult(int Rank, string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url, string Text, double Score, IReadOnlyList<string> AlsoReportedBy);
 }

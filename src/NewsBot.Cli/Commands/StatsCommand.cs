@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
@@ -16,6 +17,7 @@ internal static class StatsCommand
         {
             await using var services = context.Services(parse);
             var stats = await services.GetRequiredService<INewsStore>().GetStatsAsync(cancellationToken);
+            var (texts, duplicates) = await services.GetRequiredService<IStoryIndex>().CountAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 context.WriteJson(new
@@ -28,6 +30,8 @@ internal static class StatsCommand
                     embedding_model = stats.EmbeddingModel?.ModelId,
                     dimensions = stats.EmbeddingModel?.Dimensions,
                     location = stats.Location,
+                    stories = texts,
+                    duplicates,
                 });
             }
             else
@@ -36,6 +40,7 @@ internal static class StatsCommand
                 grid.AddRow("articles", stats.Articles.ToString());
                 grid.AddRow("passages", stats.Passages.ToString());
                 grid.AddRow("outlets", stats.Sources.ToString());
+                grid.AddRow("copies of another article", duplicates.ToString());
                 grid.AddRow("published", stats.Oldest is null ? "-" : $"{stats.Oldest:yyyy-MM-dd} to {stats.Newest:yyyy-MM-dd}");
                 grid.AddRow("embedding model", stats.EmbeddingModel?.ToString() ?? "-");
                 grid.AddRow("store", Markup.Escape(stats.Location));

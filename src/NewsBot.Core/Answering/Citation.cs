@@ -10,4 +10,8 @@ public sealed record Citation(
     string? Source,
     DateTimeOffset? PublishedAt,
     string? Url,
-    string Quote);
+    string Quote)
+{
+    /// <summary>Other outlets that ran a copy of the cited article's text.</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+}

@@ -3,6 +3,7 @@ using NewsBot.Core.Articles;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Core.Ingestion;
 
@@ -10,7 +11,7 @@ namespace NewsBot.Core.Ingestion;
 /// Files in, articles stored: read every item, skip what the store already holds unchanged, chunk and embed the rest,
 /// and store each article atomically. Bad items are reported and skipped; a store that cannot be written stops the run.
 /// </summary>
-public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store)
+public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store, IStoryIndex? copies = null)
 {
     public async Task<IngestReport> IngestAsync(
         IEnumerable<string> paths,
@@ -97,6 +98,12 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
                 embedded += passages.Count;
                 var status = storedHash is null ? IngestStatus.New : IngestStatus.Updated;
                 report(new IngestOutcome(status, location, article.Id, article.Title, passages.Count, null));
+            }
+
+            if (copies is not null)
+            {
+                // Also for unchanged articles, so a store filled before copies were recorded catches up.
+                await copies.AddAsync(article, cancellationToken);
             }
 
             progress?.Report(new IngestProgress(i + 1, articles.Count, embedded, clock.Elapsed));

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Core.Search;
 
 /// <summary>Hybrid search over the store: keyword and vector results fused, with a lane per outlet the question names.</summary>
-public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions<SearchOptions> options)
+public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions<SearchOptions> options, IStoryIndex? copies = null)
 {
+    // Extra hits fetched so that collapsing copies still leaves the number asked for.
+    private const int CopiesAllowance = 6;
+
     private readonly SearchOptions _options = options.Value;
 
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, SearchFilter? filter = null, int? top = null, CancellationToken cancellationToken = default)
@@ -34,18 +38,61 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         string question, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int top, CancellationToken cancellationToken)
     {
         var terms = QueryTerms.Extract(question);
+        var wanted = copies is null ? top : top + CopiesAllowance;
         if (!_options.OutletLanes || filter.Sources.Count > 0 || outlets.Count == 0)
         {
-            return await HybridAsync(terms, vector, filter, top, cancellationToken);
+            return await OneCopyPerTextAsync(await HybridAsync(terms, vector, filter, wanted, cancellationToken), top, cancellationToken);
         }
 
         var lanes = new List<IReadOnlyList<PassageHit>>();
         foreach (var outlet in outlets)
         {
-            lanes.Add(await HybridAsync(terms, vector, filter with { Sources = [outlet] }, top, cancellationToken));
+            lanes.Add(await HybridAsync(terms, vector, filter with { Sources = [outlet] }, wanted, cancellationToken));
         }
 
-        return HybridFusion.Interleave(lanes, top);
+        return await OneCopyPerTextAsync(HybridFusion.Interleave(lanes, wanted), top, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies of one text (syndicated wire copy) collapse into the best-ranked one, which names the other outlets
+    /// that ran it; the copies' passages make room for other articles.
+    /// </summary>
+    private async Task<IReadOnlyList<PassageHit>> OneCopyPerTextAsync(IReadOnlyList<PassageHit> hits, int top, CancellationToken cancellationToken)
+    {
+        if (copies is null || hits.Count == 0)
+        {
+            return hits.Take(top).ToArray();
+        }
+
+        IReadOnlyDictionary<string, CopyGroup> groups;
+        try
+        {
+            groups = await copies.GroupsOfAsync(hits.Select(h => h.ArticleId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            return hits.Take(top).ToArray(); // A damaged copies index costs the collapsing, not the search.
+        }
+
+        var shownFor = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kept = new List<PassageHit>();
+        foreach (var hit in hits)
+        {
+            if (!groups.TryGetValue(hit.ArticleId, out var group) || group.Copies.Count < 2)
+            {
+                kept.Add(hit);
+                continue;
+            }
+
+            if (shownFor.TryAdd(group.RepresentativeId, hit.ArticleId) || shownFor[group.RepresentativeId] == hit.ArticleId)
+            {
+                var others = group.Copies.Where(c => c.ArticleId != hit.ArticleId).Select(c => c.Source).OfType<string>()
+                    .Where(s => !string.Equals(s, hit.Source, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+                kept.Add(hit with { AlsoReportedBy = others });
+            }
+        }
+
+        return kept.Take(top).ToArray();
     }
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)

@@ -9,4 +9,8 @@ public sealed record PassageHit(
     DateTimeOffset? PublishedAt,
     string? Url,
     string Text,
-    double Score);
+    double Score)
+{
+    /// <summary>Other outlets that ran a copy of this article's text (syndicated wire copy), shown instead of their copies.</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+}

@@ -46,7 +46,7 @@ public static class CitationEntity
             appearance["url"] = url;
         }
 
-        var keywords = new[] { citation.Source, citation.PublishedAt?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }
+        var keywords = new[] { citation.Source, citation.PublishedAt?.ToString("d MMM yyyy", CultureInfo.InvariantCulture), citation.AlsoReportedBy.Count > 0 ? "also " + string.Join(", ", citation.AlsoReportedBy) : null }
             .Where(k => !string.IsNullOrEmpty(k)).Select(k => Shorten(k!, 28)).ToArray();
         if (keywords.Length > 0)
         {
