@@ -20,6 +20,7 @@ public sealed class AnswerService(
     UnknownTopics unknownTopics,
     PassageRetriever retriever,
     ReportComparison comparison,
+    OutletCoverage coverage,
     AnswerDrafter drafter,
     DraftVerifier verifier,
     AnswerDecliner decliner,
@@ -43,6 +44,12 @@ public sealed class AnswerService(
         if (await unknownTopics.FindAsync(intent.Subject, cancellationToken) is { Count: > 0 } uncovered)
         {
             return await decliner.NotCoveredAsync(intent, uncovered, cancellationToken);
+        }
+
+        if (OutletCoverage.IsAsked(intent.Question) && await coverage.DraftAsync(intent, cancellationToken) is { } covered
+            && CitationBuilder.Build(covered.Draft, covered.Passages) is { Citations.Count: > 0 } coveredBuilt)
+        {
+            return AnswerText.Cited(intent.Question, coveredBuilt.Text, coveredBuilt.Citations);
         }
 
         IReadOnlyList<NewsPassage>? passages = null;

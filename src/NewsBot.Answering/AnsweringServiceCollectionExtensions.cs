@@ -40,6 +40,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<UnknownTopics>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<ReportComparison>();
+        services.AddSingleton<OutletCoverage>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<AnswerDrafter>();

@@ -59,6 +59,19 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_what_each_outlet_says_lays_out_their_reports_side_by_side_and_notes_differing_figures()
+    {
+        var answer = await _bot.AskAsync("What does each outlet say about the flu vaccine trial?");
+
+        Assert.False(answer.Declined);
+        Assert.StartsWith("How each outlet reported it:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("- Civic Ledger, 15 November 2026: ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("- Metro Signal, 21 November 2026: ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Their figures differ", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("Civic Ledger, Metro Signal", string.Join(", ", answer.Citations.Select(c => c.Source).Order()));
+    }
+
+    [Fact]
     public async Task A_figure_the_news_gives_is_answered()
     {
         var answer = await _bot.AskAsync("How many people were injured in the Corvallo earthquake?");

@@ -40,6 +40,18 @@ public sealed class WireCopiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_how_the_outlets_covered_a_story_gives_one_dated_line_per_outlet_with_the_wire_copy_once()
+    {
+        var result = await Cli.JsonAsync("ask", "How did the outlets cover the Ostrel derailment?", "--data", _data.Path, "--json");
+
+        var answer = result.GetProperty("answer").GetString()!;
+        Assert.StartsWith("How each outlet reported it:\n- ", answer, StringComparison.Ordinal);
+        Assert.Contains("- Metro Signal, 26 November 2026: ", answer, StringComparison.Ordinal);
+        Assert.Equal(2, answer.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.Contains(result.GetProperty("citations").EnumerateArray(), c => c.GetProperty("also_reported_by").GetArrayLength() == 2);
+    }
+
+    [Fact]
     public async Task Stats_count_the_copies_and_deleting_the_first_copy_keeps_the_others_grouped()
     {
         var before = await Cli.JsonAsync("stats", "--data", _data.Path, "--json");

@@ -172,7 +172,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
     private static double Similarity(SentenceCandidate a, SentenceCandidate b) => TensorPrimitives.Dot(a.Vector.Span, b.Vector.Span);
 
     /// <summary>Figures by the word that follows them: "1.2 billion and 1.45 billion" is billion: {1.2, 1.45}.</summary>
-    private static Dictionary<string, HashSet<string>> Figures(string sentence) =>
+    internal static Dictionary<string, HashSet<string>> Figures(string sentence) =>
         Figure().Matches(sentence)
             .GroupBy(m => m.Groups["unit"].Value.ToLowerInvariant(), m => m.Groups["value"].Value.Replace(",", ""))
             .ToDictionary(g => g.Key, g => g.ToHashSet());

@@ -32,6 +32,13 @@ public sealed class PassageRetriever(NewsSearch search, NewsEmbedder embedder, I
             .ToArray();
     }
 
+    /// <summary>More passages than an answer shows, for laying out how each outlet reported the question's subject.</summary>
+    public async Task<IReadOnlyList<NewsPassage>> RetrieveAsync(QuestionIntent intent, int top, CancellationToken cancellationToken)
+    {
+        var filter = new SearchFilter { From = intent.Time.From, To = intent.Time.To };
+        return (await search.SearchAsync(intent.Question, intent.Vector, [], filter, top, cancellationToken)).Select(NewsPassage.From).ToArray();
+    }
+
     /// <summary>The best passages of one outlet for one part of a question (a side of a comparison).</summary>
     public async Task<IReadOnlyList<NewsPassage>> RetrieveAsync(string part, string outlet, int top, CancellationToken cancellationToken)
     {

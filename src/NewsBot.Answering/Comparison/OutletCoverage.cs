@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NewsBot.Answering.Extractive;
+using NewsBot.Answering.Questions;
+using NewsBot.Answering.Retrieval;
+
+namespace NewsBot.Answering.Comparison;
+
+/// <summary>
+/// "How did the outlets cover X?", "What does each outlet say about X?": one cited, dated line per outlet that
+/// reported on X (its best-matching sentence), outlets that ran the same wire copy named with it, and a note when
+/// their figures differ, so the reader sees them side by side.
+/// </summary>
+public sealed partial class OutletCoverage(PassageRetriever retriever, ExtractiveAnswerer extractive)
+{
+    private const int Passages = 24;
+    private const int MaxOutlets = 6;
+
+    public const string Heading = "How each outlet reported it:";
+
+    public static bool IsAsked(string question) => CoverageQuestion().IsMatch(question);
+
+    /// <summary>A draft with [n] markers into the returned passages, or null when fewer than two outlets reported on it.</summary>
+    public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(QuestionIntent intent, CancellationToken cancellationToken)
+    {
+        var found = await retriever.RetrieveAsync(intent, Passages, cancellationToken);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        // Each outlet's best passage, among those that match at least a quarter as well as the best (fused scores).
+        var bar = found[0].Score * 0.25;
+        var best = found.Where(p => p.Score >= bar && p.Source is not null)
+            .GroupBy(p => p.Source!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).Take(MaxOutlets).ToArray();
+        if (best.Length < 2)
+        {
+            return null;
+        }
+
+        var passages = new List<NewsPassage>();
+        var lines = new List<(NewsPassage Passage, string Sentence)>();
+        foreach (var passage in best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue))
+        {
+            if ((await extractive.ScoreAsync(intent.Question, intent.Vector, [passage], cancellationToken)).FirstOrDefault() is { } sentence)
+            {
+                passages.Add(passage);
+                lines.Add((passage, ExtractiveAnswerer.Cite(sentence.Text, passages.Count - 1)));
+            }
+        }
+
+        if (lines.Count < 2)
+        {
+            return null;
+        }
+
+        var draft = new List<string> { Heading };
+        draft.AddRange(lines.Select(l => $"- {l.Passage.Source}, {Date(l.Passage.PublishedAt)}: {l.Sentence}"));
+        if (FiguresDiffer(lines.Select(l => l.Sentence)))
+        {
+            draft.Add("Their figures differ; each is shown as its outlet reported it.");
+        }
+
+        return (string.Join('\n', draft), passages);
+    }
+
+    private static bool FiguresDiffer(IEnumerable<string> sentences)
+    {
+        var byUnit = sentences.Select(ExtractiveAnswerer.Figures).SelectMany(f => f).GroupBy(f => f.Key);
+        return byUnit.Any(unit => unit.Count() > 1 && unit.Select(u => string.Join(",", u.Value.Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count() > 1);
+    }
+
+    private static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
+
+    [GeneratedRegex(@"\bhow\s+(?:did|do|does|have|has|was|were|is|are)\s+(?:the\s+|different\s+|other\s+)?(?:outlets?|papers?|newspapers?|media|sources?|press|publications?|news\s+sites?)\s+(?:cover|covered|report|reported|describe|described|handle|handled|see|saw)\b|\b(?:what|how)\s+(?:does|did|do)\s+each\s+(?:outlet|paper|newspaper|source|publication)\b|\bhow\s+(?:was|were|is|has)\b.*\b(?:covered|reported)\s+(?:by\s+(?:the\s+)?(?:outlets|papers|media|press))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CoverageQuestion();
+}
