@@ -21,6 +21,7 @@ public sealed class AnswerService(
     PassageRetriever retriever,
     ReportComparison comparison,
     OutletCoverage coverage,
+    StoryTimeline timeline,
     AnswerDrafter drafter,
     DraftVerifier verifier,
     AnswerDecliner decliner,
@@ -46,10 +47,13 @@ public sealed class AnswerService(
             return await decliner.NotCoveredAsync(intent, uncovered, cancellationToken);
         }
 
-        if (OutletCoverage.IsAsked(intent.Question) && await coverage.DraftAsync(intent, cancellationToken) is { } covered
-            && CitationBuilder.Build(covered.Draft, covered.Passages) is { Citations.Count: > 0 } coveredBuilt)
+        // How each outlet covered a story, how a story developed: its reports laid out, one cited line each.
+        var laidOut = OutletCoverage.IsAsked(intent.Question) ? await coverage.DraftAsync(intent, cancellationToken)
+            : StoryTimeline.IsAsked(intent.Question) ? await timeline.DraftAsync(intent, cancellationToken)
+            : null;
+        if (laidOut is { } reports && CitationBuilder.Build(reports.Draft, reports.Passages) is { Citations.Count: > 0 } lines)
         {
-            return AnswerText.Cited(intent.Question, coveredBuilt.Text, coveredBuilt.Citations);
+            return AnswerText.Cited(intent.Question, lines.Text, lines.Citations);
         }
 
         IReadOnlyList<NewsPassage>? passages = null;

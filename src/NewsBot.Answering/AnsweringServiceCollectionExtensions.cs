@@ -40,7 +40,9 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<UnknownTopics>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<ReportComparison>();
+        services.AddSingleton<ReportLines>();
         services.AddSingleton<OutletCoverage>();
+        services.AddSingleton<StoryTimeline>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<AnswerDrafter>();

@@ -72,6 +72,21 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_how_a_story_developed_gives_its_reports_in_date_order_one_cited_line_each()
+    {
+        var answer = await _bot.AskAsync("How has the eastern tram line story developed?");
+
+        Assert.False(answer.Declined);
+        var lines = answer.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToArray();
+        Assert.StartsWith("How the story developed, report by report:", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("- 5 November 2026, Harbour Times: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("- 20 November 2026, Harbour Times: ", StringComparison.Ordinal));
+        var dates = lines.Select(l => DateTime.Parse(l[2..l.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(dates.Order(), dates);
+        Assert.All(lines, l => Assert.Matches(@"\[\d\]", l));
+    }
+
+    [Fact]
     public async Task A_figure_the_news_gives_is_answered()
     {
         var answer = await _bot.AskAsync("How many people were injured in the Corvallo earthquake?");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
@@ -11,9 +10,8 @@ namespace NewsBot.Answering.Comparison;
 /// reported on X (its best-matching sentence), outlets that ran the same wire copy named with it, and a note when
 /// their figures differ, so the reader sees them side by side.
 /// </summary>
-public sealed partial class OutletCoverage(PassageRetriever retriever, ExtractiveAnswerer extractive)
+public sealed partial class OutletCoverage(ReportLines reports)
 {
-    private const int Passages = 24;
     private const int MaxOutlets = 6;
 
     public const string Heading = "How each outlet reported it:";
@@ -23,40 +21,22 @@ public sealed partial class OutletCoverage(PassageRetriever retriever, Extractiv
     /// <summary>A draft with [n] markers into the returned passages, or null when fewer than two outlets reported on it.</summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(QuestionIntent intent, CancellationToken cancellationToken)
     {
-        var found = await retriever.RetrieveAsync(intent, Passages, cancellationToken);
-        if (found.Count == 0)
-        {
-            return null;
-        }
-
-        // Each outlet's best passage, among those that match at least a quarter as well as the best (fused scores).
-        var bar = found[0].Score * 0.25;
-        var best = found.Where(p => p.Score >= bar && p.Source is not null)
+        var best = (await reports.FindAsync(intent, cancellationToken)).Where(p => p.Source is not null)
             .GroupBy(p => p.Source!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).Take(MaxOutlets).ToArray();
         if (best.Length < 2)
         {
             return null;
         }
 
-        var passages = new List<NewsPassage>();
-        var lines = new List<(NewsPassage Passage, string Sentence)>();
-        foreach (var passage in best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue))
-        {
-            if ((await extractive.ScoreAsync(intent.Question, intent.Vector, [passage], cancellationToken)).FirstOrDefault() is { } sentence)
-            {
-                passages.Add(passage);
-                lines.Add((passage, ExtractiveAnswerer.Cite(sentence.Text, passages.Count - 1)));
-            }
-        }
-
+        var (lines, passages) = await reports.LayOutAsync(CoverageQuestion().Replace(intent.Question, " "), best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{p.Source}, {ReportLines.Date(p.PublishedAt)}", cancellationToken);
         if (lines.Count < 2)
         {
             return null;
         }
 
         var draft = new List<string> { Heading };
-        draft.AddRange(lines.Select(l => $"- {l.Passage.Source}, {Date(l.Passage.PublishedAt)}: {l.Sentence}"));
-        if (FiguresDiffer(lines.Select(l => l.Sentence)))
+        draft.AddRange(lines.Select(l => l.Line));
+        if (FiguresDiffer(lines.Select(l => l.Line)))
         {
             draft.Add("Their figures differ; each is shown as its outlet reported it.");
         }
@@ -64,13 +44,11 @@ public sealed partial class OutletCoverage(PassageRetriever retriever, Extractiv
         return (string.Join('\n', draft), passages);
     }
 
-    private static bool FiguresDiffer(IEnumerable<string> sentences)
+    private static bool FiguresDiffer(IEnumerable<string> lines)
     {
-        var byUnit = sentences.Select(ExtractiveAnswerer.Figures).SelectMany(f => f).GroupBy(f => f.Key);
+        var byUnit = lines.Select(l => ExtractiveAnswerer.Figures(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..])).SelectMany(f => f).GroupBy(f => f.Key);
         return byUnit.Any(unit => unit.Count() > 1 && unit.Select(u => string.Join(",", u.Value.Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count() > 1);
     }
-
-    private static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
 
     [GeneratedRegex(@"\bhow\s+(?:did|do|does|have|has|was|were|is|are)\s+(?:the\s+|different\s+|other\s+)?(?:outlets?|papers?|newspapers?|media|sources?|press|publications?|news\s+sites?)\s+(?:cover|covered|report|reported|describe|described|handle|handled|see|saw)\b|\b(?:what|how)\s+(?:does|did|do)\s+each\s+(?:outlet|paper|newspaper|source|publication)\b|\bhow\s+(?:was|were|is|has)\b.*\b(?:covered|reported)\s+(?:by\s+(?:the\s+)?(?:outlets|papers|media|press))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoverageQuestion();

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NewsBot.Answering.Extractive;
+using NewsBot.Answering.Questions;
+using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Embeddings;
+
+namespace NewsBot.Answering.Comparison;
+
+/// <summary>
+/// Reports laid out one per line, each its best-matching sentence, cited and dated: the shape of "how did each outlet
+/// cover X" and "how has X developed". Reports count when they match at least a quarter as well as the best (fused
+/// scores), so a story's later, shorter reports are not lost to its first, and when their best sentence is as
+/// relevant to the subject as an answer's must be (<see cref="AnsweringOptions.MinRelevance"/>).
+/// </summary>
+public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, NewsEmbedder embedder, IOptions<AnsweringOptions> options)
+{
+    private const int Passages = 24;
+
+    /// <summary>The matching passages, best first.</summary>
+    public async Task<IReadOnlyList<NewsPassage>> FindAsync(QuestionIntent intent, CancellationToken cancellationToken)
+    {
+        var found = await retriever.RetrieveAsync(intent, Passages, cancellationToken);
+        return found.Count == 0 ? found : found.Where(p => p.Score >= found[0].Score * 0.25).ToArray();
+    }
+
+    /// <summary>One line per report, in the order given, with [n] markers into the returned passages.</summary>
+    /// <param name="subject">The question without its framing ("how did the outlets cover"): what each sentence must be about.</param>
+    public async Task<(IReadOnlyList<(NewsPassage Passage, string Line)> Lines, IReadOnlyList<NewsPassage> Passages)> LayOutAsync(
+        string subject, IEnumerable<NewsPassage> reports, Func<NewsPassage, string> label, CancellationToken cancellationToken)
+    {
+        var vector = await embedder.EmbedQueryAsync(subject, cancellationToken);
+        var passages = new List<NewsPassage>();
+        var lines = new List<(NewsPassage, string)>();
+        foreach (var passage in reports)
+        {
+            if ((await extractive.ScoreAsync(subject, vector, [passage], cancellationToken)).FirstOrDefault() is { } sentence
+                && sentence.Score >= options.Value.MinRelevance)
+            {
+                passages.Add(passage);
+                lines.Add((passage, $"- {label(passage)}: {ExtractiveAnswerer.Cite(sentence.Text, passages.Count - 1)}"));
+            }
+        }
+
+        return (lines, passages);
+    }
+
+    public static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
+}
