@@ -42,11 +42,6 @@ public sealed class AnswerService(
             return await overview.DigestAsync(intent, cancellationToken);
         }
 
-        if (await unknownTopics.FindAsync(intent.Subject, cancellationToken) is { Count: > 0 } uncovered)
-        {
-            return await decliner.NotCoveredAsync(intent, uncovered, cancellationToken);
-        }
-
         // How each outlet covered a story, how a story developed: its reports laid out, one cited line each.
         var laidOut = OutletCoverage.IsAsked(intent.Question) ? await coverage.DraftAsync(intent, cancellationToken)
             : StoryTimeline.IsAsked(intent.Question) ? await timeline.DraftAsync(intent, cancellationToken)
@@ -54,6 +49,11 @@ public sealed class AnswerService(
         if (laidOut is { } reports && CitationBuilder.Build(reports.Draft, reports.Passages) is { Citations.Count: > 0 } lines)
         {
             return AnswerText.Cited(intent.Question, lines.Text, lines.Citations);
+        }
+
+        if (await unknownTopics.FindAsync(intent.Subject, cancellationToken) is { Count: > 0 } uncovered)
+        {
+            return await decliner.NotCoveredAsync(intent, uncovered, cancellationToken);
         }
 
         IReadOnlyList<NewsPassage>? passages = null;

@@ -58,10 +58,12 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Asking_what_each_outlet_says_lays_out_their_reports_side_by_side_and_notes_differing_figures()
+    [Theory]
+    [InlineData("What does each outlet say about the flu vaccine trial?")]
+    [InlineData("How did the outlets cover the flu vaccine trial?")]
+    public async Task Asking_what_each_outlet_says_lays_out_their_reports_side_by_side_and_notes_differing_figures(string question)
     {
-        var answer = await _bot.AskAsync("What does each outlet say about the flu vaccine trial?");
+        var answer = await _bot.AskAsync(question);
 
         Assert.False(answer.Declined);
         Assert.StartsWith("How each outlet reported it:", answer.Text, StringComparison.Ordinal);

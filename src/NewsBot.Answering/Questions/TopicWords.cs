@@ -18,7 +18,8 @@ public static class TopicWords
         "month", "months", "year", "years", "last", "past", "ago", "since", "earlier", "just", "now", "currently",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "please", "us",
-        "hi", "hello", "morning's", "world", "there", "been", "got", "get",
+        "hi", "hello", "morning's", "world", "there", "been", "got", "get", "outlet", "outlets", "media", "press",
+        "newspaper", "newspapers", "timeline", "chronology",
     };
 
     public static IReadOnlyList<string> In(string question) =>
