@@ -47,6 +47,16 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
         Assert.Equal("Valley Courier", Assert.Single(answer.Citations).Source);
     }
 
+    [Fact]
+    public async Task A_possessive_name_in_the_question_is_not_taken_for_the_answer()
+    {
+        var answer = await _bot.AskAsync("Who designed the Mariners' stadium?");
+
+        Assert.True(answer.Declined);
+        Assert.StartsWith("None of the news I have says who designed the Mariners' stadium.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Named in these reports", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Who rode the first tram of the Harbour Line?", "Elin Varga")]
     [InlineData("Where was the epicentre of the Alpine earthquake?", "Corvallo")]

@@ -34,7 +34,7 @@ public static partial class AskedFact
         }
 
         var focus = FocusTerms(question);
-        var asked = Name().Matches(question).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var asked = Name().Matches(question).Select(m => Bare(m.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return sentences.Any(s => Carries(kind, s, asked) && Covers(Headlines(s, passages) + " " + s, focus));
     }
 
@@ -45,7 +45,7 @@ public static partial class AskedFact
     /// <summary>The question's content words that are not names and not the wording of the question itself.</summary>
     private static string[] FocusTerms(string question)
     {
-        var names = Name().Matches(question).Where(m => m.Index > 0).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var names = Name().Matches(question).Where(m => m.Index > 0).SelectMany(m => QueryTerms.Extract(m.Value)).ToHashSet(StringComparer.Ordinal);
         return QueryTerms.Extract(question).Where(t => !names.Contains(t) && !QuestionWords.Contains(t) && !char.IsDigit(t[0])).Select(Stem).Distinct().ToArray();
     }
 
@@ -74,7 +74,14 @@ public static partial class AskedFact
     /// <summary>A name the question does not give itself; not a date, and not a word capitalised only as the sentence's first.</summary>
     private static bool CarriesName(string sentence, HashSet<string> asked) =>
         Name().Matches(Marker().Replace(sentence, " "))
-            .Any(m => !asked.Contains(m.Value) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
+            .Any(m => !asked.Contains(Bare(m.Value)) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
+
+    /// <summary>A name without its possessive: "Mariners'" and "Mariners's" are "Mariners".</summary>
+    private static string Bare(string name)
+    {
+        var bare = name.TrimEnd('\'', '’');
+        return bare.EndsWith("'s", StringComparison.Ordinal) || bare.EndsWith("’s", StringComparison.Ordinal) ? bare[..^2] : bare;
+    }
 
     // Capitalised only because they open a sentence.
     private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
