@@ -25,6 +25,18 @@ public sealed class AskCommandTests(SampleStoreFixture store) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task Asking_an_empty_store_says_how_to_get_news()
+    {
+        using var empty = new TempDirectory();
+
+        var (code, output, error) = await Cli.RunAsync("ask", "What happened yesterday?", "--data", empty.Path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("I don't have any news stored yet", output, StringComparison.Ordinal);
+        Assert.Contains("ingest samples/news.jsonl", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_ask_writes_one_answer_per_question_and_declines_what_the_news_does_not_cover()
     {
         using var files = new TempDirectory();

@@ -112,6 +112,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var reset = (await _bot.RepliesAsync(BotHost.Message("/reset")))[^1];
 
         Assert.Contains("every answer cites its sources", (string?)help["text"], StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\[\d+\]", (string?)help["text"]); // A bare marker in help would look like a citation with no source.
         Assert.StartsWith("The latest:", (string?)latest["text"], StringComparison.Ordinal);
         Assert.Contains("**National library puts 19th-century newspapers online**", (string?)latest["text"], StringComparison.Ordinal);
         Assert.Contains(latest["entities"]!.Children<JObject>().SelectMany(e => e.Descendants().OfType<JProperty>()),

@@ -31,6 +31,13 @@ internal static class AskCommand
 
             await using var services = context.Services(parse);
             var answerer = services.GetRequiredService<INewsAnswerer>();
+            if ((await services.GetRequiredService<INewsOverview>().SummaryAsync(cancellationToken)).Stats.Articles == 0)
+            {
+                // Answering from an empty store only ever declines: say how to get news instead.
+                context.Error.WriteLine("No news is stored here yet. Load the sample news with `dotnet run --project src/NewsBot.Cli -- ingest samples/news.jsonl`"
+                    + " (add the same --data), ingest your own files, feeds or pages, or start the bot once: it loads the sample news itself.");
+            }
+
             if (inputFile is not null)
             {
                 var questions = QuestionFile.Read(inputFile);

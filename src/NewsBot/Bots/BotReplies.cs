@@ -29,7 +29,7 @@ public static class BotReplies
 
     public static IMessageActivity HelpMessage(NewsSummary summary) => WithSuggestions(
         """
-        I answer questions about the news I have stored, and every answer cites its sources [1].
+        I answer questions about the news I have stored, and every answer cites its sources: each numbered mark links to the article it comes from.
 
         - Ask about a topic, a person or a place: *Where will NATO open its liaison office?*
         - Say when: *What happened yesterday?*, *... last week*, *... in October*; or ask for *the latest*.
