@@ -25,11 +25,15 @@ public sealed class AnswerService(
     AnswerDrafter drafter,
     DraftVerifier verifier,
     AnswerDecliner decliner,
-    NewsOverview overview) : INewsAnswerer
+    NewsOverview overview,
+    UpdateNotes updates) : INewsAnswerer
 {
     public bool Streams => drafter.Streams;
 
-    public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default)
+    public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default) =>
+        await updates.AddToAsync(await AnswerOrDeclineAsync(request, onText, cancellationToken), cancellationToken);
+
+    private async Task<Answer> AnswerOrDeclineAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
         var intent = await understanding.UnderstandAsync(request, cancellationToken);
         if (intent.OutletsNotHeld.Count > 0)

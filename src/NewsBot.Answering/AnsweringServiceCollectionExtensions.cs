@@ -50,6 +50,8 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<AnswerDecliner>();
         services.AddSingleton<NewsOverview>();
         services.AddSingleton<INewsOverview>(sp => sp.GetRequiredService<NewsOverview>());
+        services.AddSingleton<INewsAlerts, Alerts.NewsAlerts>();
+        services.AddSingleton<Citations.UpdateNotes>();
         if (withChatModel)
         {
             services.AddSingleton<GenerativeAnswerer>();

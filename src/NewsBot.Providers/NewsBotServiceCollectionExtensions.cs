@@ -50,7 +50,8 @@ public static class NewsBotServiceCollectionExtensions
                 throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded or Qdrant.");
         }
 
-        // Which articles are copies of one text: beside the store, in the data directory, whichever store it is.
+        // Copies, stories, arrivals and earlier versions: beside the store, in the data directory, whichever store it is.
+        services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.SectionName);
         services.AddSingleton<IStoryIndex, SqliteStoryIndex>();
 
         var chat = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();

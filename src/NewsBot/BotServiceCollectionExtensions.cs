@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using NewsBot.Alerts;
 using NewsBot.Bots;
 using NewsBot.Core;
 using NewsBot.Core.Storage;
@@ -35,6 +36,14 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
         services.AddTransient<IBot, NewsBotActivityHandler>();
+        services.AddSingleton<NewsSearchExtension>();
+
+        services.AddValidatedOptions<AlertOptions>(configuration, AlertOptions.SectionName);
+        services.AddSingleton(sp => new SubscriptionStore(BotDatabase(sp)));
+        services.AddSingleton<FollowCommands>();
+        services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<AlertDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService<SampleNewsSeeder>();
         services.AddSingleton<FeedStatus>();
         services.AddSingleton<StoreProbe>();

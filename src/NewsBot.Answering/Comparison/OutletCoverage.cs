@@ -21,7 +21,8 @@ public sealed partial class OutletCoverage(ReportLines reports)
     /// <summary>A draft with [n] markers into the returned passages, or null when fewer than two outlets reported on it.</summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(QuestionIntent intent, CancellationToken cancellationToken)
     {
-        var best = (await reports.FindAsync(intent, cancellationToken)).Where(p => p.Source is not null)
+        var (ofStory, story) = await reports.OfOneStoryAsync(await reports.FindAsync(intent, cancellationToken), cancellationToken);
+        var best = ofStory.Where(p => p.Source is not null)
             .GroupBy(p => p.Source!, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).Take(MaxOutlets).ToArray();
         if (best.Length < 2)
         {
@@ -39,6 +40,11 @@ public sealed partial class OutletCoverage(ReportLines reports)
         if (FiguresDiffer(lines.Select(l => l.Line)))
         {
             draft.Add("Their figures differ; each is shown as its outlet reported it.");
+        }
+
+        if (story is not null)
+        {
+            draft.Add(ReportLines.Summary(story));
         }
 
         return (string.Join('\n', draft), passages);

@@ -4,6 +4,7 @@ using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Embeddings;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Answering.Comparison;
 
@@ -13,7 +14,7 @@ namespace NewsBot.Answering.Comparison;
 /// scores), so a story's later, shorter reports are not lost to its first, and when their best sentence is as
 /// relevant to the subject as an answer's must be (<see cref="AnsweringOptions.MinRelevance"/>).
 /// </summary>
-public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, NewsEmbedder embedder, IOptions<AnsweringOptions> options)
+public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, NewsEmbedder embedder, IOptions<AnsweringOptions> options, IStoryIndex? stories = null)
 {
     private const int Passages = 24;
 
@@ -22,6 +23,37 @@ public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer e
     {
         var found = await retriever.RetrieveAsync(intent, Passages, cancellationToken);
         return found.Count == 0 ? found : found.Where(p => p.Score >= found[0].Score * 0.25).ToArray();
+    }
+
+    /// <summary>
+    /// The found reports of the best match's story, and that story, when stories are recorded and at least two of
+    /// its reports were found; otherwise all that was found, and no story.
+    /// </summary>
+    public async Task<(IReadOnlyList<NewsPassage> Reports, Story? Story)> OfOneStoryAsync(IReadOnlyList<NewsPassage> found, CancellationToken cancellationToken)
+    {
+        if (stories is null || found.Count == 0)
+        {
+            return (found, null);
+        }
+
+        var byArticle = await stories.StoriesOfAsync(found.Select(p => p.ArticleId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        if (!byArticle.TryGetValue(found[0].ArticleId, out var story))
+        {
+            return (found, null);
+        }
+
+        var members = story.Reports.Select(r => r.ArticleId).ToHashSet(StringComparer.Ordinal);
+        var same = found.Where(p => members.Contains(p.ArticleId)).ToArray();
+        return same.Select(p => p.ArticleId).Distinct(StringComparer.Ordinal).Count() >= 2 ? (same, story) : (found, null);
+    }
+
+    /// <summary>The story in one line: how many reports, from which outlets, first and latest.</summary>
+    public static string Summary(Story story)
+    {
+        var span = story.FirstReport is { } first && story.LastReport is { } last
+            ? first.Date == last.Date ? $", all on {Date(first)}" : $", first on {Date(first)}, latest on {Date(last)}"
+            : "";
+        return $"This story: {story.Reports.Count} reports from {string.Join(", ", story.Outlets)}{span}.";
     }
 
     /// <summary>One line per report, in the order given, with [n] markers into the returned passages.</summary>

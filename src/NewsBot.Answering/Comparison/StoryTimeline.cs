@@ -19,15 +19,16 @@ public sealed partial class StoryTimeline(ReportLines reports)
     /// <summary>A draft with [n] markers into the returned passages, or null when fewer than two reports tell the story.</summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(QuestionIntent intent, CancellationToken cancellationToken)
     {
-        var found = (await reports.FindAsync(intent, cancellationToken))
-            .GroupBy(p => p.ArticleId, StringComparer.Ordinal).Select(g => g.First()).Take(MaxReports).ToArray();
+        var (ofStory, story) = await reports.OfOneStoryAsync(await reports.FindAsync(intent, cancellationToken), cancellationToken);
+        var found = ofStory.GroupBy(p => p.ArticleId, StringComparer.Ordinal).Select(g => g.First()).Take(MaxReports).ToArray();
         if (found.Length < 2)
         {
             return null;
         }
 
         var (lines, passages) = await reports.LayOutAsync(TimelineQuestion().Replace(intent.Question, " "), found.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{ReportLines.Date(p.PublishedAt)}, {p.Source ?? "unknown outlet"}", cancellationToken);
-        return lines.Count < 2 ? null : (Heading + "\n" + string.Join('\n', lines.Select(l => l.Line)), passages);
+        var footer = story is null ? "" : "\n" + ReportLines.Summary(story);
+        return lines.Count < 2 ? null : (Heading + "\n" + string.Join('\n', lines.Select(l => l.Line)) + footer, passages);
     }
 
     // The framing words, removed to leave what the story is about.

@@ -31,7 +31,7 @@ public static class NewsDigest
     }
 
     /// <summary>The first sentence of the story, and the next one too when the first is short.</summary>
-    private static string Lead(string body)
+    public static string Lead(string body)
     {
         var sentences = SentenceSplitter.Split(body.Split("\n\n")[0]).Where(s => !InstructionFilter.LooksLikeInstruction(s)).ToArray();
         var lead = new List<string>();

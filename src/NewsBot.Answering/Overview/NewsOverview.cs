@@ -3,6 +3,7 @@ using NewsBot.Answering.Declining;
 using NewsBot.Answering.Digest;
 using NewsBot.Answering.Questions;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Answering.Overview;
@@ -12,7 +13,7 @@ namespace NewsBot.Answering.Overview;
 /// digest of the newest stories, for "what's new" and for questions about no subject ("What happened yesterday?",
 /// "What's new from Northern Wire?").
 /// </summary>
-public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner) : INewsOverview
+public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, NewsSearch search) : INewsOverview
 {
     private const int LatestCount = 5;
 
@@ -47,6 +48,25 @@ public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner) : IN
         var period = intent.Time.Period is null ? "" : $" ({intent.Time.Period})";
         var (draft, passages) = NewsDigest.Compose($"The latest{from}{period}:", articles);
         return Cited(intent.Question, draft, passages);
+    }
+
+    public async Task<IReadOnlyList<NewsCard>> CardsAsync(string? query, int count, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            var latest = await store.GetLatestArticlesAsync(count, SearchFilter.None, cancellationToken);
+            return latest.Select(a => new NewsCard(a.Id, a.Title, a.Source, a.PublishedAt, NewsDigest.Lead(a.Body), a.Url)).ToArray();
+        }
+
+        var hits = await search.SearchAsync(query, SearchFilter.None, count * 4, cancellationToken);
+        var cards = new List<NewsCard>();
+        foreach (var hit in hits.DistinctBy(h => h.ArticleId).Take(count))
+        {
+            var lead = await store.GetArticleAsync(hit.ArticleId, cancellationToken) is { } article ? NewsDigest.Lead(article.Body) : hit.Text;
+            cards.Add(new NewsCard(hit.ArticleId, hit.Title, hit.Source, hit.PublishedAt, lead, hit.Url));
+        }
+
+        return cards;
     }
 
     private static Answer Cited(string question, string draft, IReadOnlyList<Retrieval.NewsPassage> passages)

@@ -61,7 +61,43 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval, Answers(context) };
+        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval, Answers(context), Stories(context) };
+    }
+
+    /// <summary><c>eval stories QUESTIONS.jsonl</c>: how the story thresholds separate reports of one event from the rest, and the stories the store holds.</summary>
+    private static Command Stories(CliContext context)
+    {
+        var queries = new Argument<FileInfo>("questions") { Description = "JSONL questions with evidence_list[].doc_id and source (MultiHop-RAG format): comparison questions give pairs of reports of one event" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("stories", "Story grouping: share of same-event pairs joined, other pairs joined, per threshold") { queries, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(queries)!;
+            if (!file.Exists)
+            {
+                throw new CliException($"{file.FullName}: no such file.");
+            }
+
+            await using var services = context.Services(parse);
+            var calibration = new StoryCalibration();
+            await foreach (var stored in services.GetRequiredService<INewsStore>().ExportAsync(cancellationToken))
+            {
+                calibration.Add(stored.Article, Core.Stories.StoryEntry.ArticleVector(stored.Passages.Select(p => p.Vector).ToArray()));
+            }
+
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Stories.StoryOptions>>().Value;
+            var counts = await services.GetRequiredService<Core.Stories.IStoryIndex>().CountAsync(cancellationToken);
+            var result = new
+            {
+                stories = counts.Stories,
+                duplicates = counts.Duplicates,
+                window_days = options.WindowDays,
+                sweep = calibration.Sweep(StoryCalibration.GoldPairs(file.FullName), options.WindowDays, [0.70, 0.75, 0.78, 0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92, 0.95]),
+            };
+            context.Output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(CliContext.Json) { WriteIndented = !parse.GetValue(json) }));
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static Command Answers(CliContext context)

@@ -17,7 +17,7 @@ internal static class StatsCommand
         {
             await using var services = context.Services(parse);
             var stats = await services.GetRequiredService<INewsStore>().GetStatsAsync(cancellationToken);
-            var (texts, duplicates) = await services.GetRequiredService<IStoryIndex>().CountAsync(cancellationToken);
+            var counts = await services.GetRequiredService<IStoryIndex>().CountAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 context.WriteJson(new
@@ -30,8 +30,8 @@ internal static class StatsCommand
                     embedding_model = stats.EmbeddingModel?.ModelId,
                     dimensions = stats.EmbeddingModel?.Dimensions,
                     location = stats.Location,
-                    stories = texts,
-                    duplicates,
+                    stories = counts.Stories,
+                    duplicates = counts.Duplicates,
                 });
             }
             else
@@ -40,7 +40,8 @@ internal static class StatsCommand
                 grid.AddRow("articles", stats.Articles.ToString());
                 grid.AddRow("passages", stats.Passages.ToString());
                 grid.AddRow("outlets", stats.Sources.ToString());
-                grid.AddRow("copies of another article", duplicates.ToString());
+                grid.AddRow("stories", counts.Stories.ToString());
+                grid.AddRow("copies of another article", counts.Duplicates.ToString());
                 grid.AddRow("published", stats.Oldest is null ? "-" : $"{stats.Oldest:yyyy-MM-dd} to {stats.Newest:yyyy-MM-dd}");
                 grid.AddRow("embedding model", stats.EmbeddingModel?.ToString() ?? "-");
                 grid.AddRow("store", Markup.Escape(stats.Location));

@@ -11,7 +11,13 @@ public interface INewsOverview
 
     /// <summary>The newest stories as a cited digest: each headline with its lead.</summary>
     Task<Answer> LatestAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Article cards for a search from a compose box: the best matching articles (copies of one text once), or the newest when the query is empty.</summary>
+    Task<IReadOnlyList<NewsCard>> CardsAsync(string? query, int count, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An article as a card to insert into a chat: headline, outlet, date, lead and link.</summary>
+public sealed record NewsCard(string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string Lead, string? Url);
 
 /// <param name="Outlets">Every outlet the store holds articles from.</param>
 /// <param name="Latest">The newest articles, newest first.</param>

@@ -11,7 +11,7 @@ namespace NewsBot.Core.Ingestion;
 /// Files in, articles stored: read every item, skip what the store already holds unchanged, chunk and embed the rest,
 /// and store each article atomically. Bad items are reported and skipped; a store that cannot be written stops the run.
 /// </summary>
-public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store, IStoryIndex? copies = null)
+public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store, IStoryIndex? stories = null)
 {
     public async Task<IngestReport> IngestAsync(
         IEnumerable<string> paths,
@@ -86,6 +86,13 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
             if (storedHash == hash)
             {
                 report(new IngestOutcome(IngestStatus.Unchanged, location, article.Id, article.Title, 0, null));
+
+                // A store filled before stories were kept catches up, once.
+                if (stories is not null && !await stories.HoldsAsync(article.Id, hash, cancellationToken))
+                {
+                    var vectors = await embedder.EmbedPassagesAsync(chunker.Chunk(article).Select(p => p.Text).ToArray(), cancellationToken);
+                    await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), IngestStatus.Unchanged), cancellationToken);
+                }
             }
             else
             {
@@ -94,16 +101,16 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
                 var vectors = await embedder.EmbedPassagesAsync(passages.Select(p => p.Text).ToArray(), cancellationToken);
                 embeddingTime += Stopwatch.GetElapsedTime(started);
                 var indexed = passages.Zip(vectors, (p, v) => new IndexedPassage(p, v)).ToArray();
+                var previous = storedHash is null || stories is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
                 await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
                 embedded += passages.Count;
                 var status = storedHash is null ? IngestStatus.New : IngestStatus.Updated;
-                report(new IngestOutcome(status, location, article.Id, article.Title, passages.Count, null));
-            }
+                if (stories is not null)
+                {
+                    await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), status, previous), cancellationToken);
+                }
 
-            if (copies is not null)
-            {
-                // Also for unchanged articles, so a store filled before copies were recorded catches up.
-                await copies.AddAsync(article, cancellationToken);
+                report(new IngestOutcome(status, location, article.Id, article.Title, passages.Count, null));
             }
 
             progress?.Report(new IngestProgress(i + 1, articles.Count, embedded, clock.Elapsed));

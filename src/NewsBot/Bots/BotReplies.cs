@@ -35,6 +35,7 @@ public static class BotReplies
         - Say when: *What happened yesterday?*, *... last week*, *... in October*; or ask for *the latest*.
         - Name an outlet: *What did Northern Wire report about the storm?*
         - Follow up: *And what did China say?*
+        - **follow** *topic*: an alert here when news about it arrives (**unfollow** *topic*, **following**). **briefing daily 08:00**: the top stories every morning.
         - **what's new**: the latest headlines. **sources**: the outlets I read. **reset**: forget our conversation.
         """,
         Examples(summary.Latest));

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
+using NewsBot.Alerts;
 using NewsBot.Core.Answering;
 using NewsBot.Feedback;
 using NewsBot.Rendering;
@@ -20,9 +22,12 @@ public sealed partial class NewsBotActivityHandler(
     INewsOverview overview,
     ConversationState conversationState,
     FeedbackStore feedback,
+    FollowCommands follows,
+    SubscriptionStore subscriptions,
+    NewsSearchExtension searchExtension,
     IOptions<BotOptions> options,
     TimeProvider time,
-    ILogger<NewsBotActivityHandler> logger) : ActivityHandler
+    ILogger<NewsBotActivityHandler> logger) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<ConversationData> _conversation = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
@@ -42,6 +47,19 @@ public sealed partial class NewsBotActivityHandler(
         await turnContext.SendActivityAsync(BotReplies.Welcome(await overview.SummaryAsync(cancellationToken)), cancellationToken);
     }
 
+    /// <summary>The bot was removed from the conversation: nothing more is sent there.</summary>
+    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await subscriptions.RemoveConversationAsync(SubscriptionStore.ConversationKey(turnContext.Activity.GetConversationReference()), cancellationToken);
+        }
+    }
+
+    /// <summary>Teams: the app was uninstalled from this chat or team.</summary>
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        await subscriptions.RemoveConversationAsync(SubscriptionStore.ConversationKey(turnContext.Activity.GetConversationReference()), cancellationToken);
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         turnContext.Activity.RemoveRecipientMention();
@@ -55,6 +73,12 @@ public sealed partial class NewsBotActivityHandler(
         if (text.Length > options.Value.MaxQuestionCharacters)
         {
             await turnContext.SendActivityAsync(BotReplies.TooLong(options.Value.MaxQuestionCharacters), cancellationToken);
+            return;
+        }
+
+        if (await follows.TryHandleAsync(turnContext, text, cancellationToken) is { } followReply)
+        {
+            await turnContext.SendActivityAsync(followReply, cancellationToken);
             return;
         }
 
@@ -98,6 +122,12 @@ public sealed partial class NewsBotActivityHandler(
         stream?.Finish(reply);
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
+
+    /// <summary>Teams compose box: search the news and insert a card.</summary>
+    protected override async Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
+        query.CommandId == NewsSearchExtension.CommandId
+            ? await searchExtension.QueryAsync(query, cancellationToken)
+            : throw new InvokeResponseException(System.Net.HttpStatusCode.BadRequest);
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {

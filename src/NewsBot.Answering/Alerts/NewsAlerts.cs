@@ -1,0 +1,97 @@
+using System.Globalization;
+using NewsBot.Answering.Citations;
+using NewsBot.Answering.Digest;
+using NewsBot.Core.Answering;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
+
+namespace NewsBot.Answering.Alerts;
+
+/// <summary>
+/// Alerts and briefings from what arrived in the store. An alert lists the new articles about a topic (copies of one
+/// text once, updates marked), newest first, each with its lead and a citation; a briefing lists the stories
+/// published since the last one that the most reports are about, one line per story.
+/// </summary>
+public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAlerts
+{
+    public const int MaxItems = 5;
+
+    private const int ArrivalsRead = 500;
+    private const int BriefingCandidates = 60;
+
+    public TopicCheck CheckTopic(string topic)
+    {
+        var words = TopicMatch.Words(topic);
+        return words.Count == 0
+            ? new TopicCheck(words, "Tell me what to follow, in a few words that name it: for example **follow tram strike** or **follow Port Alder**.")
+            : new TopicCheck(words, null);
+    }
+
+    public Task<long> LatestArrivalAsync(CancellationToken cancellationToken = default) => stories.LastArrivalAsync(cancellationToken);
+
+    public async Task<NewsAlert> AlertAsync(string topic, long after, CancellationToken cancellationToken = default)
+    {
+        var words = TopicMatch.Words(topic);
+        var arrivals = await stories.ArrivalsAfterAsync(after, ArrivalsRead, cancellationToken);
+        if (arrivals.Count == 0)
+        {
+            return new NewsAlert(null, after, 0);
+        }
+
+        var matched = new List<(Article Article, bool Updated)>();
+        foreach (var arrival in arrivals.DistinctBy(a => a.ArticleId).Reverse())
+        {
+            if (await store.GetArticleAsync(arrival.ArticleId, cancellationToken) is { } article && TopicMatch.IsAbout(article, words))
+            {
+                matched.Add((article, arrival.Updated));
+            }
+        }
+
+        var through = arrivals[^1].Sequence;
+        if (matched.Count == 0)
+        {
+            return new NewsAlert(null, through, 0);
+        }
+
+        var copies = await stories.GroupsOfAsync(matched.Select(m => m.Article.Id).ToArray(), cancellationToken);
+        var distinct = matched
+            .DistinctBy(m => copies.TryGetValue(m.Article.Id, out var group) ? group.RepresentativeId : m.Article.Id)
+            .OrderByDescending(m => m.Article.PublishedAt ?? DateTimeOffset.MinValue)
+            .ToArray();
+        var shown = distinct.Take(MaxItems).Select(m => m.Updated ? m.Article with { Title = m.Article.Title + " (updated)" } : m.Article).ToArray();
+        var heading = distinct.Length == 1 ? $"New on **{topic}**:" : $"{distinct.Length} new reports on **{topic}**:";
+        var (draft, passages) = NewsDigest.Compose(heading, shown);
+        if (distinct.Length > shown.Length)
+        {
+            draft += $"\n\n…and {distinct.Length - shown.Length} more. Ask me about {topic} for the rest.";
+        }
+
+        var (text, citations) = CitationBuilder.Build(draft, passages);
+        return new NewsAlert(AnswerText.Cited($"follow {topic}", text, citations), through, distinct.Length);
+    }
+
+    public async Task<Answer> BriefingAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var question = "briefing";
+        var articles = await store.GetLatestArticlesAsync(BriefingCandidates, new SearchFilter { From = since }, cancellationToken);
+        var sinceText = since.ToString("d MMMM HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        if (articles.Count == 0)
+        {
+            return new Answer($"Your briefing: no new stories since {sinceText}.", [], false, question);
+        }
+
+        var byStory = await stories.StoriesOfAsync(articles.Select(a => a.Id).ToArray(), cancellationToken);
+        var top = articles
+            .GroupBy(a => byStory.TryGetValue(a.Id, out var story) ? story.Id : a.Id)
+            .Select(g => (Lead: g.First(), Reports: byStory.TryGetValue(g.First().Id, out var story) ? story.Reports.Count(r => r.PublishedAt is null || r.PublishedAt >= since) : g.Count()))
+            .OrderByDescending(s => s.Reports)
+            .ThenByDescending(s => s.Lead.PublishedAt ?? DateTimeOffset.MinValue)
+            .Take(MaxItems)
+            .Select(s => s.Lead)
+            .ToArray();
+        var (draft, passages) = NewsDigest.Compose($"Your briefing: the top stories since {sinceText}:", top);
+        var (text, citations) = CitationBuilder.Build(draft, passages);
+        return AnswerText.Cited(question, text, citations);
+    }
+}

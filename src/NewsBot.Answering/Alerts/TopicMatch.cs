@@ -1,0 +1,30 @@
+using NewsBot.Answering.Questions;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Answering.Alerts;
+
+/// <summary>
+/// Whether an article is about a followed topic: every word of the topic appears in its headline or text, a plural
+/// matching its singular ("tram strikes" matches "tram strike").
+/// </summary>
+public static class TopicMatch
+{
+    public static IReadOnlyList<string> Words(string topic) => TopicWords.In(topic).Select(Stem).Distinct(StringComparer.Ordinal).ToArray();
+
+    public static bool IsAbout(Article article, IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var terms = QueryTerms.Tokens(article.Title + "\n" + article.Body).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return words.All(terms.Contains);
+    }
+
+    private static string Stem(string word) =>
+        word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+        : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1]
+        : word;
+}

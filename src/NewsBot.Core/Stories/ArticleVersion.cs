@@ -1,0 +1,4 @@
+namespace NewsBot.Core.Stories;
+
+/// <summary>What an article said before it was updated in place, and when NewsBot replaced it.</summary>
+public sealed record ArticleVersion(string Title, string Body, DateTimeOffset? PublishedAt, DateTimeOffset ReplacedAt);

@@ -1,0 +1,105 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using NewsBot.Core.Answering;
+using NewsBot.Rendering;
+
+namespace NewsBot.Alerts;
+
+/// <summary>
+/// Every <see cref="AlertOptions.PollSeconds"/>: for each followed topic whose last alert is older than
+/// <see cref="AlertOptions.MinimumIntervalMinutes"/>, the articles about it that arrived since (from feeds or any
+/// ingest into the store) go out as one cited alert; briefings that are due go out as a cited digest. A conversation
+/// its channel refuses (403/404) is unsubscribed; a failure that may pass is retried on the next round.
+/// </summary>
+public sealed class AlertDispatcher(
+    SubscriptionStore subscriptions, INewsAlerts alerts, ProactiveSender sender, IOptions<AlertOptions> options,
+    TimeProvider time, ILogger<AlertDispatcher> logger) : BackgroundService
+{
+    /// <summary>One round: alerts, then briefings. Returns how many messages were sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        return await SendAlertsAsync(cancellationToken) + await SendBriefingsAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Alerts and briefings could not be checked this round: {Reason}", ex.Message);
+            }
+        }
+    }
+
+    private async Task<int> SendAlertsAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        var interval = TimeSpan.FromMinutes(options.Value.MinimumIntervalMinutes);
+        foreach (var subscription in await subscriptions.SubscriptionsAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            if (subscription.LastAlertAt is { } last && now - last < interval)
+            {
+                // What arrives meanwhile waits, and goes out together in the next alert.
+                continue;
+            }
+
+            var alert = await alerts.AlertAsync(subscription.Topic, subscription.SeenSequence, cancellationToken);
+            if (alert.Through == subscription.SeenSequence)
+            {
+                continue;
+            }
+
+            if (!await subscriptions.ClaimAlertAsync(subscription, alert.Through, alert.Answer is null ? null : now, cancellationToken) || alert.Answer is null)
+            {
+                continue;
+            }
+
+            sent += await DeliverAsync(subscription.Conversation, subscription.Reference, alert.Answer, cancellationToken, release: () => subscriptions.ReleaseAlertAsync(subscription, alert.Through, cancellationToken));
+        }
+
+        return sent;
+    }
+
+    private async Task<int> SendBriefingsAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        var now = time.GetUtcNow();
+        foreach (var briefing in await subscriptions.DueBriefingsAsync(now, cancellationToken))
+        {
+            var zone = BriefingSchedule.Zone(briefing.TimeZone, options.Value.TimeZone);
+            var next = BriefingSchedule.Next(briefing.LocalTime, zone, now);
+            if (!await subscriptions.ClaimBriefingAsync(briefing, next, now, cancellationToken))
+            {
+                continue;
+            }
+
+            var digest = await alerts.BriefingAsync(briefing.LastSentAt ?? now.AddDays(-1), cancellationToken);
+            sent += await DeliverAsync(briefing.Conversation, briefing.Reference, digest, cancellationToken, release: () => Task.CompletedTask);
+        }
+
+        return sent;
+    }
+
+    private async Task<int> DeliverAsync(string conversation, ConversationReference reference, Answer answer, CancellationToken cancellationToken, Func<Task> release)
+    {
+        var activity = AnswerActivities.For(answer, reference.ChannelId, feedbackButtons: false, suggestions: []);
+        switch (await sender.SendAsync(reference, activity, cancellationToken))
+        {
+            case Delivery.Sent:
+                return 1;
+            case Delivery.Gone:
+                await subscriptions.RemoveConversationAsync(conversation, cancellationToken);
+                return 0;
+            default:
+                await release();
+                return 0;
+        }
+    }
+}
