@@ -33,6 +33,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The bot's own data directory (store, state), for a CLI run against the same store.</summary>
+    public string DataDirectory => _data.Path;
+
     public List<string> Log { get; } = [];
 
     /// <param name="expectHealthy">False to wait only until /healthz answers at all, healthy or not.</param>

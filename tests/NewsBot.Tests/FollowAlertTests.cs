@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsBot.Alerts;
 using NewsBot.Core.Ingestion;
 using NewsBot.Testing;
@@ -115,6 +116,30 @@ public sealed class FollowAlertTests : IAsyncLifetime
         Assert.Single(_channel.Received);
     }
 
+    [Fact]
+    public async Task A_daily_briefing_arrives_at_its_local_time_with_the_top_stories_cited()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T06:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var bot = Bot(time: time);
+        var message = BotHost.Message("briefing daily 08:00", serviceUrl: _channel.Url);
+        message["localTimezone"] = "Europe/Berlin";
+        var reply = (string?)(await bot.RepliesAsync(message))[^1]["text"] ?? "";
+        await IngestAsync(bot, "tram-strike", "Tram drivers in Port Alder vote to strike", "Tram drivers in Port Alder voted on Monday to strike for 48 hours.");
+        var dispatcher = bot.Services.GetRequiredService<AlertDispatcher>();
+
+        var early = await dispatcher.RunOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(31)); // 07:01 UTC is 08:01 in Berlin
+        var due = await dispatcher.RunOnceAsync(CancellationToken.None);
+        var again = await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Contains("daily at 08:00 (Europe/Berlin)", reply, StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (early, due, again));
+        var briefing = (string?)Assert.Single(_channel.Received)["text"] ?? "";
+        Assert.StartsWith("Your briefing: the top stories since", briefing, StringComparison.Ordinal);
+        Assert.Contains("Tram drivers in Port Alder vote to strike", briefing, StringComparison.Ordinal);
+        Assert.Contains("https://harbour-times.example/tram-strike", briefing, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("follow the", "Tell me what to follow")]
     [InlineData("briefing daily teatime", "didn't understand \"teatime\" as a time of day")]
@@ -126,13 +151,13 @@ public sealed class FollowAlertTests : IAsyncLifetime
         Assert.Contains(expected, await SayAsync(bot, command), StringComparison.Ordinal);
     }
 
-    private BotHost Bot(int interval = 0) => new(_data.Path, new Dictionary<string, string?>
+    private BotHost Bot(int interval = 0, TimeProvider? time = null) => new(_data.Path, new Dictionary<string, string?>
     {
         ["Bot:SeedSampleNews"] = "false",
         ["Alerts:PollSeconds"] = "3600",
         ["Alerts:MinimumIntervalMinutes"] = interval.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Enabled"] = "false",
-    });
+    }, time is null ? null : services => services.AddSingleton(time));
 
     private async Task<string> SayAsync(BotHost bot, string text) =>
         (string?)(await bot.RepliesAsync(BotHost.Message(text, serviceUrl: _channel.Url)))[^1]["text"] ?? "";
