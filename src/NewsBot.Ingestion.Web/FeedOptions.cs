@@ -17,12 +17,14 @@ public sealed class FeedOptions : IValidatableObject
     [Range(1, 1440)]
     public int RefreshMinutes { get; set; } = 15;
 
-    /// <summary>Every address to read: <see cref="Urls"/>, then those of <see cref="Sources"/>.</summary>
-    public IReadOnlyList<string> AllUrls => [.. Urls, .. Sources.Select(s => s.Url)];
+    /// <summary>Every address to read, once: <see cref="Urls"/>, then those of <see cref="Sources"/> not listed already (case and a trailing slash aside).</summary>
+    public IReadOnlyList<string> AllUrls => Urls.Concat(Sources.Select(s => s.Url)).DistinctBy(Key, StringComparer.OrdinalIgnoreCase).ToArray();
 
     /// <summary>The outlet configured for a feed address, if any.</summary>
     public string? OutletFor(string url) =>
-        Sources.FirstOrDefault(s => string.Equals(s.Url, url, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(s.Outlet))?.Outlet;
+        Sources.FirstOrDefault(s => string.Equals(Key(s.Url), Key(url), StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(s.Outlet))?.Outlet;
+
+    private static string Key(string url) => url.Trim().TrimEnd('/');
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -33,7 +33,7 @@ public sealed class DirectLineAlertTests : IDisposable
 
         var news = _input.File("museum.jsonl", WireCopies.Line("lighthouse-museum", "Lighthouse museum to open on the Quayside", "Harbour Times", "2026-11-30T07:00:00Z",
             "A lighthouse museum will open on the Quayside in the old customs house next spring, the city said on Monday."));
-        Assert.Equal(0, await RunCliAsync("ingest", news, "--data", bot.DataDirectory));
+        Assert.Equal(0, await CliProcess.RunAsync("ingest", news, "--data", bot.DataDirectory));
 
         var alert = await WaitForAsync(http, conversation, "New on **lighthouse museum**");
         Assert.Contains("Lighthouse museum to open on the Quayside", alert, StringComparison.Ordinal);
@@ -55,20 +55,6 @@ public sealed class DirectLineAlertTests : IDisposable
         }
 
         throw new TimeoutException($"No activity containing \"{expected}\" within 60 s");
-    }
-
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryPaths.Built("src/NewsBot.Cli", "newsbot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 
     public void Dispose() => _input.Dispose();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsBot.Testing;
 using Xunit;
 
@@ -17,27 +16,13 @@ public sealed class LiveIngestTests : IDisposable
         var before = (await bot.RepliesAsync(BotHost.Message("Where will the Quayside lighthouse museum open?")))[^1];
         var feed = _input.File("new.jsonl", """{"id":"lighthouse","title":"Lighthouse museum to open on Quayside","source":"Harbour Times","published_at":"2026-11-28T07:00:00Z","url":"https://harbour-times.example/local/lighthouse-museum","body":"A lighthouse museum will open on the Quayside in the old customs house next spring, the city said on Saturday. It will show the lens of the decommissioned Kell lighthouse."}""");
 
-        var exitCode = await RunCliAsync("ingest", feed, "--data", _data.Path, "--json");
+        var exitCode = await CliProcess.RunAsync("ingest", feed, "--data", _data.Path, "--json");
         var after = (await bot.RepliesAsync(BotHost.Message("Where will the Quayside lighthouse museum open?")))[^1];
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("customs house", (string?)before["text"], StringComparison.Ordinal);
         Assert.Contains("customs house", (string?)after["text"], StringComparison.Ordinal);
         Assert.Contains("https://harbour-times.example/local/lighthouse-museum", (string?)after["text"], StringComparison.Ordinal);
-    }
-
-    private static async Task<int> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryPaths.Built("src/NewsBot.Cli", "newsbot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 
     public void Dispose()

@@ -36,4 +36,37 @@ public sealed class WebChatBrowserTests
         Assert.Contains("Sources", transcript, StringComparison.Ordinal);
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
+
+    [BrowserFact]
+    public async Task A_reader_who_follows_a_topic_sees_the_alert_appear_on_the_page()
+    {
+        await using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["NEWSBOT_Alerts__PollSeconds"] = "1",
+            ["NEWSBOT_Alerts__MinimumIntervalMinutes"] = "0",
+        });
+        using var input = new NewsBot.Testing.TempDirectory();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(bot.Url + "/");
+        await page.Locator("p", new PageLocatorOptions { HasText = "I know 14 articles" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("follow lighthouse museum");
+        await sendBox.PressAsync("Enter");
+        await page.Locator("p", new PageLocatorOptions { HasText = "Following" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+
+        var news = input.File("museum.jsonl", NewsBot.Testing.WireCopies.Line("lighthouse-museum", "Lighthouse museum to open on the Quayside", "Harbour Times", "2026-11-30T07:00:00Z",
+            "A lighthouse museum will open on the Quayside in the old customs house next spring, the city said on Monday."));
+        Assert.Equal(0, await CliProcess.RunAsync("ingest", news, "--data", bot.DataDirectory));
+
+        var alertLink = page.Locator("a[href='https://harbour-times.example/lighthouse-museum']").First;
+        await alertLink.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Contains("New on lighthouse museum", await page.Locator("#webchat").InnerTextAsync(), StringComparison.Ordinal);
+    }
 }
