@@ -38,14 +38,20 @@ public sealed class SubscriptionStore
     /// <summary>Follows the topic from <paramref name="seen"/> on; false when the conversation follows it already (its address is refreshed).</summary>
     public async Task<bool> FollowAsync(ConversationReference reference, string topic, long seen, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = await ExecuteAsync("""
+        var (conversation, key, json) = (ConversationKey(reference), TopicKey(topic), JsonConvert.SerializeObject(reference));
+        if (await ExecuteAsync("""
             INSERT INTO follows (conversation, topic_key, topic, reference, seen_sequence, created_at)
             VALUES ($conversation, $key, $topic, $reference, $seen, $now)
-            ON CONFLICT (conversation, topic_key) DO UPDATE SET reference = excluded.reference
-            RETURNING created_at = $now AND seen_sequence = $seen
-            """, cancellationToken, ("$conversation", ConversationKey(reference)), ("$key", TopicKey(topic)), ("$topic", topic.Trim()),
-            ("$reference", JsonConvert.SerializeObject(reference)), ("$seen", seen), ("$now", now.ToUnixTimeMilliseconds()));
-        return changed;
+            ON CONFLICT (conversation, topic_key) DO NOTHING RETURNING 1
+            """, cancellationToken, ("$conversation", conversation), ("$key", key), ("$topic", topic.Trim()),
+            ("$reference", json), ("$seen", seen), ("$now", now.ToUnixTimeMilliseconds())))
+        {
+            return true;
+        }
+
+        await ExecuteAsync("UPDATE follows SET reference = $reference WHERE conversation = $conversation AND topic_key = $key", cancellationToken,
+            ("$conversation", conversation), ("$key", key), ("$reference", json));
+        return false;
     }
 
     public async Task<bool> UnfollowAsync(string conversation, string topic, CancellationToken cancellationToken) =>
@@ -151,11 +157,7 @@ public sealed class SubscriptionStore
 
     private async Task QueryAsync(string sql, Action<SqliteDataReader> row, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        if (!sql.Contains("CREATE TABLE", StringComparison.Ordinal))
-        {
-            await _schema.Value;
-        }
-
+        await _schema.Value;
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
