@@ -16,6 +16,7 @@ namespace NewsBot.Store.Qdrant;
 public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposable
 {
     private const int BatchSize = 64;
+    private readonly QdrantConnection _connection;
     private readonly QdrantClient _client;
     private readonly QdrantStoreOptions _options;
     private readonly SemaphoreSlim _collectionLock = new(1, 1);
@@ -26,7 +27,8 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
     public QdrantNewsStore(IOptions<QdrantStoreOptions> options)
     {
         _options = options.Value;
-        _client = new QdrantClient(_options.EndpointUri, string.IsNullOrWhiteSpace(_options.ApiKey) ? null : _options.ApiKey, TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        _connection = new QdrantConnection(_options);
+        _client = _connection.Client;
     }
 
     private string Collection => _options.Collection;
@@ -105,16 +107,25 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         return point is null ? null : ToArticle(point.Payload);
     }
 
+    /// <summary>Newest first by <c>published_at</c>; undated articles after them when the filter names no period (as in the embedded store).</summary>
     public async Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default)
     {
-        if (!await CollectionExistsAsync(cancellationToken))
+        // Qdrant refuses a limit of 0.
+        if (count <= 0 || !await CollectionExistsAsync(cancellationToken))
         {
             return [];
         }
 
         var page = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.Articles(filter), (uint)count, payloadSelector: true,
             orderBy: new OrderBy { Key = "published_at", Direction = Direction.Desc }, cancellationToken: ct), cancellationToken);
-        return page.Result.Select(p => ToArticle(p.Payload)).ToArray();
+        var articles = page.Result.Select(p => ToArticle(p.Payload)).ToList();
+        if (articles.Count < count && filter.From is null && filter.To is null)
+        {
+            var undated = await CallAsync(ct => _client.ScrollAsync(Collection, QdrantRequests.UndatedArticles(filter), (uint)(count - articles.Count), payloadSelector: true, cancellationToken: ct), cancellationToken);
+            articles.AddRange(undated.Result.Select(p => ToArticle(p.Payload)));
+        }
+
+        return articles;
     }
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
@@ -208,8 +219,13 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         while (offset is not null);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _connection.Dispose();
 
+    /// <summary>
+    /// The collection for this model, made if missing; another process making it at the same moment (AlreadyExists)
+    /// is as good. Its payload indexes are ensured once per process, not only at creation, so a collection left
+    /// without them by a crash between the two gets them on the next start (creating an index is idempotent in Qdrant).
+    /// </summary>
     private async Task EnsureCollectionAsync(EmbeddingModelInfo model, CancellationToken cancellationToken)
     {
         if (_model == model)
@@ -223,19 +239,26 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
             var stored = await ReadModelAsync(cancellationToken);
             if (stored is null && !await CollectionExistsAsync(cancellationToken))
             {
-                await CallAsync(ct => _client.CreateCollectionAsync(Collection, QdrantRequests.DenseVectors(model.Dimensions), QdrantRequests.Metadata(model),
-                    sparseVectorsConfig: QdrantRequests.SparseVectors(), cancellationToken: ct), cancellationToken);
-                foreach (var (field, type) in QdrantRequests.PayloadIndexes)
+                try
                 {
-                    await CallAsync(ct => _client.CreatePayloadIndexAsync(Collection, field, type, cancellationToken: ct), cancellationToken);
+                    await CallAsync(ct => _client.CreateCollectionAsync(QdrantRequests.CreateCollection(Collection, model, _options.OnDiskPayload), ct), cancellationToken);
+                }
+                catch (StoreUnavailableException ex) when (ex.InnerException is RpcException { StatusCode: StatusCode.AlreadyExists })
+                {
+                    // Made by another process meanwhile: its model is checked below like any stored one.
                 }
 
-                stored = model;
+                stored = await ReadModelAsync(cancellationToken);
             }
 
             if (stored != model)
             {
                 throw new EmbeddingModelMismatchException(stored ?? new EmbeddingModelInfo("an unknown model", 0), model, $"{_options.EndpointUri} collection {Collection}");
+            }
+
+            foreach (var (field, type) in QdrantRequests.PayloadIndexes)
+            {
+                await CallAsync(ct => _client.CreatePayloadIndexAsync(Collection, field, type, cancellationToken: ct), cancellationToken);
             }
 
             _model = model;
@@ -281,7 +304,7 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
     private Task CallAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
         CallAsync(async ct => { await call(ct); return true; }, cancellationToken);
 
-    /// <summary>Retries transient failures with backoff; anything else, or persistent failure, becomes a clear store error.</summary>
+    /// <summary>Retries what <see cref="QdrantRetryPolicy"/> says may pass; anything else, or persistent failure, becomes a clear store error.</summary>
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
@@ -290,20 +313,13 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
             {
                 return await call(cancellationToken);
             }
-            catch (RpcException ex) when (IsTransient(ex.StatusCode) && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (RpcException ex) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested && QdrantRetryPolicy.DelayBeforeRetry(ex, attempt) is { } wait)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt)), cancellationToken);
+                await Task.Delay(wait, cancellationToken);
             }
             catch (RpcException ex)
             {
-                throw new StoreUnavailableException(ex.StatusCode switch
-                {
-                    StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
-                        $"Qdrant at {_options.EndpointUri} did not answer ({ex.StatusCode}). Is it running (docker compose up -d qdrant) and is VectorStore:Qdrant:Endpoint its gRPC port (6334)?",
-                    StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
-                        $"Qdrant at {_options.EndpointUri} refused the request: check VectorStore:Qdrant:ApiKey.",
-                    _ => $"Qdrant at {_options.EndpointUri} failed: {ex.Status.Detail}",
-                }, ex);
+                throw new StoreUnavailableException(QdrantRetryPolicy.Explain(ex, _options.EndpointUri), ex);
             }
         }
     }
@@ -315,8 +331,6 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
         return (vector.VectorCase == VectorOutput.VectorOneofCase.Dense ? vector.Dense.Data : vector.Data).ToArray();
 #pragma warning restore CS0612
     }
-
-    private static bool IsTransient(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted;
 
     private static PassageHit Hit(ScoredPoint point) => new(
         Text(point.Payload, "passage_id")!,

@@ -32,6 +32,25 @@ public static class QdrantRequests
         ("idx", PayloadSchemaType.Integer),
     ];
 
+    /// <summary>The collection: named dense and sparse vectors, the model in its metadata, payloads on disk (read when needed) or kept in RAM, as chosen.</summary>
+    public static CreateCollection CreateCollection(string name, EmbeddingModelInfo model, bool onDiskPayload)
+    {
+        var request = new CreateCollection
+        {
+            CollectionName = name,
+            VectorsConfig = new VectorsConfig { ParamsMap = DenseVectors(model.Dimensions) },
+            SparseVectorsConfig = SparseVectors(),
+
+            // Servers since 1.20 read payload.memory; older ones only the deprecated flag, so both say the same.
+            Payload = new PayloadStorageParams { Memory = onDiskPayload ? Memory.Cold : Memory.Cached },
+#pragma warning disable CS0612
+            OnDiskPayload = onDiskPayload,
+#pragma warning restore CS0612
+        };
+        request.Metadata.Add(Metadata(model));
+        return request;
+    }
+
     public static VectorParamsMap DenseVectors(int dimensions) =>
         new() { Map = { [Dense] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine } } };
 
@@ -124,6 +143,17 @@ public static class QdrantRequests
     };
 
     public static Filter Articles() => new() { Must = { MatchKeyword("kind", KindArticle) } };
+
+    /// <summary>
+    /// Undated articles of the filter's outlets: ordering by <c>published_at</c> walks its index, which holds dated
+    /// points only, so these are listed after the dated ones with a second request.
+    /// </summary>
+    public static Filter UndatedArticles(SearchFilter filter)
+    {
+        var result = Restricted(KindArticle, new SearchFilter { Sources = filter.Sources });
+        result.Must.Add(IsEmpty("published_at"));
+        return result;
+    }
 
     public static Filter ArticlePassages(string articleId) => new() { Must = { MatchKeyword("kind", KindPassage), MatchKeyword("article_id", articleId) } };
 

@@ -25,6 +25,17 @@ public sealed class QdrantStoreOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The largest response (and request) accepted over gRPC, in MiB; gRPC's own default of 4 is too small for an export page of long articles.</summary>
+    [Range(4, 1024)]
+    public int MaxReceiveMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Qdrant keeps payloads (article bodies, passage text) on disk rather than in RAM: RAM goes to the vectors and
+    /// indexes that make search fast, and a large archive's text does not have to fit in memory. Set false for a
+    /// small collection on a machine with RAM to spare. Applies when the collection is created.
+    /// </summary>
+    public bool OnDiskPayload { get; set; } = true;
+
     public Uri EndpointUri => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         ? uri
         : throw new NewsBot.Core.NewsBotConfigurationException($"VectorStore:Qdrant:Endpoint '{Endpoint}' is not an http(s) URL such as http://localhost:6334.");

@@ -17,9 +17,13 @@ public static class SparseTerms
         return (indices.Select(i => counts[i] * (K1 + 1) / (counts[i] + K1)).ToArray(), indices);
     }
 
+    /// <summary>
+    /// The query's words through the same tokenizer as passages (lower case, letter and digit runs, stop words
+    /// dropped), so "Mayor\"" finds "mayor" and "OR" or "the" match nothing, as in the embedded store.
+    /// </summary>
     public static (float[] Values, uint[] Indices) ForQuery(IEnumerable<string> terms)
     {
-        var indices = terms.Select(Index).Distinct().Order().ToArray();
+        var indices = QueryTerms.Tokens(string.Join(' ', terms)).Select(Index).Distinct().Order().ToArray();
         return (indices.Select(_ => 1f).ToArray(), indices);
     }
 

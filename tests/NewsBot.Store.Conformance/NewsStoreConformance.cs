@@ -198,6 +198,29 @@ public abstract class NewsStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Undated_articles_are_listed_after_the_dated_ones_and_a_count_of_zero_lists_none()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour with { Id = "undated-1", PublishedAt = null });
+        await StoreAsync(TestArticles.Election);
+
+        var latest = await Store.GetLatestArticlesAsync(5, SearchFilter.None);
+
+        Assert.Equal([TestArticles.Election.Id, "undated-1"], latest.Select(a => a.Id));
+        Assert.Empty(await Store.GetLatestArticlesAsync(0, SearchFilter.None));
+    }
+
+    [SkippableFact]
+    public async Task Keyword_queries_are_tokenized_like_passages()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Election);
+
+        Assert.Equal(TestArticles.Election.Id, (await Store.KeywordSearchAsync(["Mayor\""], SearchFilter.None, 5)).Single().ArticleId);
+        Assert.Equal(TestArticles.Election.Id, (await Store.KeywordSearchAsync(["OR", "MAYOR"], SearchFilter.None, 5)).Single().ArticleId);
+    }
+
+    [SkippableFact]
     public async Task The_latest_articles_can_be_restricted_to_outlets_and_a_period()
     {
         SkipUnlessAvailable();

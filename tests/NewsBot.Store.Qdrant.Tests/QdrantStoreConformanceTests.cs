@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Storage;
 using NewsBot.Store.Conformance;
+using NewsBot.Testing;
 using Qdrant.Client;
+using Xunit;
 
 namespace NewsBot.Store.Qdrant.Tests;
 
@@ -42,6 +44,60 @@ public sealed class QdrantStoreConformanceTests : NewsStoreConformance
         {
             await client.DeleteCollectionAsync(_collection);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_collection_left_without_payload_indexes_gets_them_on_the_next_start()
+    {
+        SkipUnlessAvailable();
+        var settings = Settings();
+        using (var client = new QdrantClient(settings.EndpointUri, settings.ApiKey))
+        {
+            // As a crash between creating the collection and its indexes leaves it.
+            await client.CreateCollectionAsync(QdrantRequests.CreateCollection(_collection, Model, onDiskPayload: true));
+        }
+
+        await StoreAsync(TestArticles.Election);
+
+        using var check = new QdrantClient(settings.EndpointUri, settings.ApiKey);
+        var schema = (await check.GetCollectionInfoAsync(_collection)).PayloadSchema;
+        Assert.All(QdrantRequests.PayloadIndexes, index => Assert.True(schema.ContainsKey(index.Field), index.Field));
+        Assert.Equal([TestArticles.Election.Id], (await Store.GetLatestArticlesAsync(5, SearchFilter.None)).Select(a => a.Id));
+    }
+
+    [SkippableFact]
+    public async Task Two_processes_making_the_collection_at_once_both_store_their_article()
+    {
+        SkipUnlessAvailable();
+        using var other = new QdrantNewsStore(Options.Create(Settings()));
+        var passage = new IndexedPassage(new NewsBot.Core.Chunking.Passage("x#0", "x", 0, "text"), new float[Model.Dimensions]);
+
+        await Task.WhenAll(
+            StoreAsync(TestArticles.Election),
+            other.UpsertArticleAsync(TestArticles.Orchard, [passage with { Passage = passage.Passage with { Id = TestArticles.Orchard.Id + "#0", ArticleId = TestArticles.Orchard.Id } }], Model));
+
+        Assert.Equal(2, (await Store.GetStatsAsync()).Articles);
+    }
+
+    [SkippableFact]
+    public async Task An_export_page_larger_than_grpcs_default_4_MiB_is_read()
+    {
+        SkipUnlessAvailable();
+        var body = string.Concat(Enumerable.Repeat("The harbour council met again on Tuesday to discuss the budget. ", 1000));
+        for (var i = 0; i < 100; i++)
+        {
+            var article = TestArticles.Make($"long-{i}", $"Long report {i}", body);
+            var passage = new IndexedPassage(new NewsBot.Core.Chunking.Passage(article.Id + "#0", article.Id, 0, "Long report"), new float[Model.Dimensions]);
+            await Store.UpsertArticleAsync(article, [passage], Model);
+        }
+
+        var exported = 0;
+        await foreach (var _ in Store.ExportAsync())
+        {
+            exported++;
+        }
+
+        Assert.Equal(100, exported);
     }
 
     private QdrantStoreOptions Settings() => new()
