@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
+using static NewsBot.Store.Embedded.SqliteCommands;
 
 namespace NewsBot.Store.Embedded;
 
@@ -31,7 +32,7 @@ public sealed partial class EmbeddedNewsStore
             FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN articles a ON a.id = p.article_id
             WHERE passages_fts MATCH $match
             """);
-        AppendFilter(sql, command, filter);
+        SqlFilter.AppendTo(sql, command, filter, "a.");
         sql.Append(" ORDER BY bm25(passages_fts) LIMIT $top");
         command.CommandText = sql.ToString();
         // Each term quoted, so FTS5 reads it as a word and never as query syntax; any of them may match.
@@ -51,7 +52,7 @@ public sealed partial class EmbeddedNewsStore
     public async Task<IReadOnlyList<PassageHit>> VectorSearchAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var snapshot = await CurrentSnapshotAsync(connection, cancellationToken);
+        var snapshot = await _vectors.CurrentAsync(connection, cancellationToken);
         var nearest = snapshot.Search(vector.Span, filter, top);
         if (nearest.Count == 0)
         {
@@ -75,35 +76,21 @@ public sealed partial class EmbeddedNewsStore
 
     public async Task<Article?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
-        var articles = await QueryArticlesAsync("WHERE id = $id", cancellationToken, ("$id", articleId));
+        var articles = await QueryArticlesAsync(command =>
+        {
+            command.Parameters.AddWithValue("$id", articleId);
+            return "WHERE id = $id";
+        }, cancellationToken);
         return articles.FirstOrDefault();
     }
 
-    public Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default)
-    {
-        var conditions = new List<string>();
-        var parameters = new List<(string, object)> { ("$count", count) };
-        if (filter.Sources.Count > 0)
+    public Task<IReadOnlyList<Article>> GetLatestArticlesAsync(int count, SearchFilter filter, CancellationToken cancellationToken = default) =>
+        QueryArticlesAsync(command =>
         {
-            conditions.Add($"lower(source) IN ({string.Join(", ", filter.Sources.Select((_, i) => "$s" + i))})");
-            parameters.AddRange(filter.Sources.Select((s, i) => ("$s" + i, (object)s.ToLowerInvariant())));
-        }
-
-        if (filter.From is { } from)
-        {
-            conditions.Add("published_ticks >= $from");
-            parameters.Add(("$from", from.UtcTicks));
-        }
-
-        if (filter.To is { } to)
-        {
-            conditions.Add("published_ticks < $to");
-            parameters.Add(("$to", to.UtcTicks));
-        }
-
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions) + " ";
-        return QueryArticlesAsync(where + "ORDER BY published_ticks IS NULL, published_ticks DESC, id LIMIT $count", cancellationToken, [.. parameters]);
-    }
+            var conditions = SqlFilter.Conditions(filter, "", command);
+            command.Parameters.AddWithValue("$count", count);
+            return (conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions) + " ") + "ORDER BY published_ticks IS NULL, published_ticks DESC, id LIMIT $count";
+        }, cancellationToken);
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
@@ -127,19 +114,24 @@ public sealed partial class EmbeddedNewsStore
         return stats;
     }
 
+    /// <summary>The outlets, read again when any process has written since (the store's generation) or after <see cref="OutletListCache.Lifetime"/>.</summary>
     public async Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source";
-        var sources = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+        return await _outlets.GetAsync(async ct =>
         {
-            sources.Add(reader.GetString(0));
-        }
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source";
+            var sources = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                sources.Add(reader.GetString(0));
+            }
 
-        return sources;
+            return sources;
+        }, generation, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredArticle> ExportAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -188,15 +180,12 @@ public sealed partial class EmbeddedNewsStore
         }
     }
 
-    private async Task<IReadOnlyList<Article>> QueryArticlesAsync(string clause, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    /// <summary>Articles selected by the clause <paramref name="clause"/> writes (adding its parameters to the command).</summary>
+    private async Task<IReadOnlyList<Article>> QueryArticlesAsync(Func<SqliteCommand, string> clause, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, title, body, url, source, author, published_at, category, tags FROM articles {clause}";
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        command.CommandText = $"SELECT id, title, body, url, source, author, published_at, category, tags FROM articles {clause(command)}";
 
         var articles = new List<Article>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -217,121 +206,6 @@ public sealed partial class EmbeddedNewsStore
         }
 
         return articles;
-    }
-
-    /// <summary>The in-memory vectors, reloaded when any process has written since they were read.</summary>
-    private async Task<VectorSnapshot> CurrentSnapshotAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
-        if (_snapshot.Generation == generation)
-        {
-            return _snapshot;
-        }
-
-        await _snapshotLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot.Generation != generation)
-            {
-                _snapshot = await LoadSnapshotAsync(connection, cancellationToken);
-            }
-
-            return _snapshot;
-        }
-        finally
-        {
-            _snapshotLock.Release();
-        }
-    }
-
-    /// <summary>
-    /// The vectors of the store as it is now: the passages and deletions newer than the current snapshot applied to
-    /// it, or, for a first read or a snapshot older than the deletions kept, every vector read again.
-    /// </summary>
-    private async Task<VectorSnapshot> LoadSnapshotAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        // One read transaction, so the generation, the deletions and the rows belong together.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
-        var dimensions = int.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'embedding_dimensions'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
-        var lastDeletion = long.Parse(await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM passage_deletions", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
-        var forgotten = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'deletions_forgotten_through'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
-
-        var current = _snapshot;
-        if (current.IsEmpty || current.Dimensions != dimensions || current.LastDeletion < forgotten)
-        {
-            return await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, 0, cancellationToken);
-        }
-
-        var deleted = new HashSet<long>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT passage_rowid FROM passage_deletions WHERE seq > $seen";
-            command.Parameters.AddWithValue("$seen", current.LastDeletion);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                deleted.Add(reader.GetInt64(0));
-            }
-        }
-
-        var added = await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, current.MaxRowId, cancellationToken);
-        return current.CatchUp(generation, lastDeletion, deleted, added);
-    }
-
-    /// <summary>The vectors of the passages whose rowid is above <paramref name="afterRowId"/>, in rowid order.</summary>
-    private static async Task<VectorSnapshot> ReadVectorsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long generation, long lastDeletion, int dimensions, long afterRowId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.Parameters.AddWithValue("$after", afterRowId);
-        command.CommandText = "SELECT COUNT(*) FROM passages WHERE rowid > $after";
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-
-        var rowIds = new long[count];
-        var vectors = new float[count * dimensions];
-        var sources = new string?[count];
-        var published = new DateTimeOffset?[count];
-        command.CommandText = "SELECT p.rowid, p.vector, a.source, a.published_ticks FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid > $after ORDER BY p.rowid";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (i < count && await reader.ReadAsync(cancellationToken))
-        {
-            rowIds[i] = reader.GetInt64(0);
-            VectorBlob.CopyTo((byte[])reader.GetValue(1), vectors.AsSpan(i * dimensions, dimensions));
-            sources[i] = NullableString(reader, 2);
-            published[i] = reader.IsDBNull(3) ? null : new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero);
-            i++;
-        }
-
-        return new VectorSnapshot(generation, lastDeletion, dimensions, rowIds, vectors, sources, published);
-    }
-
-    private static void AppendFilter(StringBuilder sql, SqliteCommand command, SearchFilter filter)
-    {
-        if (filter.Sources.Count > 0)
-        {
-            var names = filter.Sources.Select((_, i) => "$source" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            sql.Append($" AND lower(a.source) IN ({string.Join(", ", names)})");
-            for (var i = 0; i < names.Length; i++)
-            {
-                command.Parameters.AddWithValue(names[i], filter.Sources[i].ToLowerInvariant());
-            }
-        }
-
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND a.published_ticks >= $from");
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
-        }
-
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND a.published_ticks < $to");
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
-        }
     }
 
     private static PassageHit ReadHit(SqliteDataReader reader, double score) => new(

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Storage;
+using static NewsBot.Store.Embedded.SqliteCommands;
 
 namespace NewsBot.Store.Embedded;
 
@@ -15,12 +16,12 @@ public sealed partial class EmbeddedNewsStore : INewsStore
     private readonly string _connectionString;
     private readonly int _keptDeletions;
     private readonly SemaphoreSlim _initLock = new(1, 1);
-    private readonly SemaphoreSlim _snapshotLock = new(1, 1);
     private volatile bool _initialized;
-    private volatile VectorSnapshot _snapshot = VectorSnapshot.Empty;
+    private readonly VectorCache _vectors = new();
+    private readonly OutletListCache _outlets;
 
-    public EmbeddedNewsStore(IOptions<VectorStoreOptions> options)
-        : this(options.Value.ResolvedDataDirectory)
+    public EmbeddedNewsStore(IOptions<VectorStoreOptions> options, TimeProvider? time = null)
+        : this(options.Value.ResolvedDataDirectory, SqliteSchema.KeptDeletions, time)
     {
     }
 
@@ -30,9 +31,10 @@ public sealed partial class EmbeddedNewsStore : INewsStore
     }
 
     /// <param name="keptDeletions">Passage deletions this store's writes keep logged for readers catching up.</param>
-    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions)
+    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions, TimeProvider? time = null)
     {
         _keptDeletions = keptDeletions;
+        _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
         _connectionString = new SqliteConnectionStringBuilder
@@ -127,26 +129,4 @@ public sealed partial class EmbeddedNewsStore : INewsStore
         8 or 14 => new StoreUnavailableException($"Cannot open the store at {DatabasePath} for writing: {ex.Message}", ex),
         _ => new StoreUnavailableException($"The store at {DatabasePath} failed: {ex.Message}", ex),
     };
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is null or DBNull ? null : Convert.ToString(result, System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
