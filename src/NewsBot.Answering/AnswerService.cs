@@ -7,6 +7,7 @@ using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Verification;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Answering;
 
@@ -30,12 +31,36 @@ public sealed class AnswerService(
 {
     public bool Streams => drafter.Streams;
 
-    public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default) =>
-        await updates.AddToAsync(await AnswerOrDeclineAsync(request, onText, cancellationToken), cancellationToken);
+    public async Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default)
+    {
+        using var span = NewsBotTelemetry.Step("answer");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var answer = await updates.AddToAsync(await AnswerOrDeclineAsync(request, onText, cancellationToken), cancellationToken);
+        NewsBotTelemetry.Turns.Add(1);
+        NewsBotTelemetry.TurnDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (answer.Declined)
+        {
+            NewsBotTelemetry.Declines.Add(1);
+        }
+
+        if (answer.Note == AnswerDrafter.ModelUnavailableNote)
+        {
+            NewsBotTelemetry.ModelFallbacks.Add(1);
+        }
+
+        span?.SetTag("newsbot.declined", answer.Declined);
+        span?.SetTag("newsbot.citations", answer.Citations.Count);
+        return answer;
+    }
 
     private async Task<Answer> AnswerOrDeclineAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
-        var intent = await understanding.UnderstandAsync(request, cancellationToken);
+        QuestionIntent intent;
+        using (NewsBotTelemetry.Step("understand"))
+        {
+            intent = await understanding.UnderstandAsync(request, cancellationToken);
+        }
+
         if (intent.OutletsNotHeld.Count > 0)
         {
             return await decliner.OutletsNotHeldAsync(intent, cancellationToken);
@@ -79,10 +104,18 @@ public sealed class AnswerService(
 
         if (passages is not { Count: > 0 })
         {
-            passages = await retriever.RetrieveAsync(intent, withPeriod: true, cancellationToken);
+            using (NewsBotTelemetry.Step("retrieve"))
+            {
+                passages = await retriever.RetrieveAsync(intent, withPeriod: true, cancellationToken);
+            }
         }
 
-        var draft = await drafter.DraftAsync(intent, passages, onText, cancellationToken);
+        Draft? draft;
+        using (NewsBotTelemetry.Step("draft"))
+        {
+            draft = await drafter.DraftAsync(intent, passages, onText, cancellationToken);
+        }
+
         if (draft is null && intent.Time.Period is not null && !intent.Time.Relative)
         {
             // "in 2021" may date the events rather than the reporting: look again without the period.
@@ -95,7 +128,13 @@ public sealed class AnswerService(
             return await decliner.NothingFoundAsync(intent, await unknownTopics.UnheardOfAsync(intent.Names, passages, cancellationToken), cancellationToken);
         }
 
-        var (verified, support) = await verifier.VerifyAsync(intent, draft, passages, cancellationToken);
+        Draft? verified;
+        SupportTally support;
+        using (NewsBotTelemetry.Step("verify"))
+        {
+            (verified, support) = await verifier.VerifyAsync(intent, draft, passages, cancellationToken);
+        }
+
         if (verified is null)
         {
             return await decliner.NothingFoundAsync(intent, [], cancellationToken) with { Support = support };

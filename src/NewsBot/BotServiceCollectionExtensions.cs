@@ -23,6 +23,7 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddNewsBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<BotOptions>(configuration, BotOptions.SectionName);
+        services.AddNewsBotTelemetry(configuration);
         services.AddSingleton<BotAccess>();
         services.AddHostedService<AnonymousModeGuard>();
         services.AddNewsBotRateLimits(configuration);

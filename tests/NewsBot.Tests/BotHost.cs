@@ -18,6 +18,12 @@ public sealed class BotHost(string dataDirectory, IDictionary<string, string?>? 
             builder.ConfigureTestServices(services);
         }
 
+        // Also as host settings, which the host's start-up code sees already while it registers services.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["VectorStore:DataDirectory"] = dataDirectory,

@@ -4,6 +4,7 @@ using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
+using NewsBot.Core.Telemetry;
 
 namespace NewsBot.Core.Ingestion;
 
@@ -76,6 +77,8 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         List<ReadItem> articles, List<IngestOutcome> outcomes, Action<IngestOutcome> report,
         Stopwatch clock, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
+        using var span = NewsBotTelemetry.Step("ingest");
+        span?.SetTag("newsbot.articles", articles.Count);
         var embedded = 0;
         var embeddingTime = TimeSpan.Zero;
         for (var i = 0; i < articles.Count; i++)
@@ -114,6 +117,12 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
             }
 
             progress?.Report(new IngestProgress(i + 1, articles.Count, embedded, clock.Elapsed));
+        }
+
+        NewsBotTelemetry.IngestedPassages.Add(embedded);
+        if (embedded > 0 && clock.Elapsed > TimeSpan.Zero)
+        {
+            NewsBotTelemetry.IngestRate.Record(embedded / clock.Elapsed.TotalSeconds);
         }
 
         return new IngestReport(outcomes, embedded, clock.Elapsed, embeddingTime);

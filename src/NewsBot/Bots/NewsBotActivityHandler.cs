@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 using NewsBot.Alerts;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Telemetry;
 using NewsBot.Feedback;
 using NewsBot.Rendering;
 using NewsBot.State;
@@ -33,6 +34,9 @@ public sealed partial class NewsBotActivityHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        using var span = NewsBotTelemetry.Step("turn");
+        span?.SetTag("newsbot.channel", turnContext.Activity.ChannelId);
+        span?.SetTag("newsbot.activity", turnContext.Activity.Type);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }

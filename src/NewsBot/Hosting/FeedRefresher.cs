@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Ingestion;
+using NewsBot.Core.Telemetry;
 using NewsBot.Ingestion.Web;
 
 namespace NewsBot.Hosting;
@@ -31,6 +32,7 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
             var report = await pipeline.IngestAsync(urls, cancellationToken: stoppingToken);
             var errors = report.Outcomes.Where(o => o.Status == IngestStatus.Failed).Select(o => $"{o.Location}: {o.Error}").ToArray();
             status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, report.New, report.Updated, report.Unchanged, errors));
+            NewsBotTelemetry.FeedErrors.Add(errors.Length);
             logger.LogInformation("Feeds read: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed", report.New, report.Updated, report.Unchanged, errors.Length);
             foreach (var error in errors)
             {
@@ -42,6 +44,7 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
             // Whatever went wrong (store, embedding service), the bot keeps answering and the next round tries again;
             // /healthz shows the reason meanwhile.
             status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, 0, 0, 0, [ex.Message]));
+            NewsBotTelemetry.FeedErrors.Add(urls.Count);
             logger.LogError("Feeds could not be stored: {Reason}", ex.Message);
         }
     }
