@@ -1,13 +1,19 @@
 namespace NewsBot.Bench;
 
-/// <summary>The bench verbs: fuzz (malformed requests, bounded) and load (concurrent conversations, bounded).</summary>
+/// <summary>The bench verbs: fuzz (malformed requests, bounded), load (concurrent conversations, bounded), search (latency and recall by corpus size) and ingest (rate against the model's own).</summary>
 public static class BenchApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("fuzz" or "load"))
+        if (args.Length == 0 || args[0] is not ("fuzz" or "load" or "search" or "ingest" or "memory"))
         {
-            await Console.Error.WriteLineAsync("usage: newsbot-bench fuzz [--count 1000] [--seconds 120]\n       newsbot-bench load [--conversations 20] [--seconds 60] [--output FILE.json]");
+            await Console.Error.WriteLineAsync("""
+                usage: newsbot-bench fuzz [--count 1000] [--seconds 120]
+                       newsbot-bench load [--conversations 20] [--seconds 60] [--output FILE.json]
+                       newsbot-bench search [--passages 10000,100000,1000000] [--output FILE.json]
+                       newsbot-bench ingest [--count 300] [--output FILE.json]
+                       newsbot-bench memory [--passages 100000] [--seconds 30] [--output FILE.json]
+                """);
             return 2;
         }
 
@@ -16,6 +22,16 @@ public static class BenchApp
         {
             await Console.Error.WriteLineAsync("error: " + options.Error);
             return 2;
+        }
+
+        switch (args[0])
+        {
+            case "search":
+                return await SearchRun.RunAsync(options);
+            case "ingest":
+                return await IngestRun.RunAsync(options);
+            case "memory":
+                return await MemoryRun.RunAsync(options);
         }
 
         await using var bot = await BotUnderTest.StartAsync(options.Settings);

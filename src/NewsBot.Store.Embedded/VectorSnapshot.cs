@@ -29,6 +29,9 @@ internal sealed class VectorSnapshot
         _published = published;
     }
 
+    /// <summary>From this many passages a search is split across the processors.</summary>
+    public const int ParallelFrom = 200_000;
+
     public static VectorSnapshot Empty { get; } = new(-1, -1, 0, [], [], [], []);
 
     public long Generation { get; }
@@ -81,8 +84,21 @@ internal sealed class VectorSnapshot
             throw new ArgumentException($"The question's vector has {query.Length} dimensions; the store's vectors have {_dimensions}.", nameof(query));
         }
 
+        // Large stores are scanned in parallel slices, each keeping its own best, merged at the end.
+        var slices = Count >= ParallelFrom ? Environment.ProcessorCount : 1;
+        var size = (Count + slices - 1) / slices;
+        var queryArray = query.ToArray();
+        var partial = new (int Index, float Score)[slices][];
+        Parallel.For(0, slices, slice => partial[slice] = Best(queryArray, filter, top, slice * size, Math.Min(Count, (slice + 1) * size)));
+        return partial.SelectMany(p => p).OrderByDescending(p => p.Score).ThenBy(p => p.Index).Take(top)
+            .Select(p => (_rowIds[p.Index], p.Score)).ToArray();
+    }
+
+    /// <summary>The best <paramref name="top"/> passages among indexes [from, to), unordered.</summary>
+    private (int Index, float Score)[] Best(float[] query, SearchFilter filter, int top, int from, int to)
+    {
         var best = new PriorityQueue<int, float>(top + 1);
-        for (var i = 0; i < _rowIds.Length; i++)
+        for (var i = from; i < to; i++)
         {
             if (!filter.IsEmpty && !filter.Matches(_sources[i], _published[i]))
             {
@@ -100,13 +116,15 @@ internal sealed class VectorSnapshot
             }
         }
 
-        var result = new (long, float)[best.Count];
-        for (var n = result.Length - 1; n >= 0; n--)
-        {
-            best.TryDequeue(out var index, out var score);
-            result[n] = (_rowIds[index], score);
-        }
+        return best.UnorderedItems.Select(item => (item.Element, item.Priority)).ToArray();
+    }
 
-        return result;
+    /// <summary>Every passage's score for the query, for checking search against brute force.</summary>
+    public IEnumerable<(long RowId, float Score)> AllScores(float[] query)
+    {
+        for (var i = 0; i < _rowIds.Length; i++)
+        {
+            yield return (_rowIds[i], TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions)));
+        }
     }
 }
