@@ -31,10 +31,16 @@ public sealed class BotHost(string dataDirectory, IDictionary<string, string?>? 
     }
 
     /// <summary>Posts an activity to /api/messages; with expectReplies the replies come back in the body.</summary>
-    public async Task<(HttpStatusCode Status, JObject? Body)> PostAsync(JObject activity)
+    /// <param name="traceParent">A W3C traceparent header, to find this request's trace among the spans.</param>
+    public async Task<(HttpStatusCode Status, JObject? Body)> PostAsync(JObject activity, string? traceParent = null)
     {
         using var client = CreateClient();
         using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+        if (traceParent is not null)
+        {
+            client.DefaultRequestHeaders.Add("traceparent", traceParent);
+        }
+
         using var response = await client.PostAsync("/api/messages", content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JObject.Parse(text));

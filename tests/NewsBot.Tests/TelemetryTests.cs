@@ -25,18 +25,27 @@ public sealed class TelemetryTests : IDisposable
             services.ConfigureOpenTelemetryMeterProvider(meter => meter.AddInMemoryExporter(metrics));
         });
 
-        await bot.RepliesAsync(BotHost.Message("Where will NATO open its liaison office?"));
+        var trace = ActivityTraceId.CreateRandom();
+        var question = BotHost.Message("Where will NATO open its liaison office?");
+        question["deliveryMode"] = "expectReplies";
+        await bot.PostAsync(question, $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
         await bot.RepliesAsync(BotHost.Message("Who won the chess tournament on Mars?"));
         bot.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        spans.RemoveAll(s => s.TraceId != trace);
         bot.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
-        var request = spans.First(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/messages", StringComparison.Ordinal));
-        var turn = spans.First(s => s.OperationName == "turn" && s.ParentSpanId == request.SpanId);
-        var answer = spans.First(s => s.OperationName == "answer" && s.ParentSpanId == turn.SpanId);
+        // Other hosts in this test process record on the same sources: only this question's trace is kept.
+        string[] steps = ["understand", "retrieve", "draft", "verify"];
+        var answer = spans.Single(s => s.OperationName == "answer");
+        var turn = spans.Single(s => s.SpanId == answer.ParentSpanId);
+        var request = spans.Single(s => s.SpanId == turn.ParentSpanId);
+        Assert.Equal("turn", turn.OperationName);
+        Assert.Equal(ActivityKind.Server, request.Kind);
+        Assert.Contains("/api/messages", request.DisplayName, StringComparison.Ordinal);
         Assert.Equal("emulator", turn.GetTagItem("newsbot.channel"));
-        Assert.Equal(["understand", "retrieve", "draft", "verify"], spans.Where(s => s.ParentSpanId == answer.SpanId).Select(s => s.OperationName).Distinct());
-        Assert.Equal(2, Sum(metrics, "newsbot.turns"));
-        Assert.Equal(1, Sum(metrics, "newsbot.declines"));
+        Assert.Equal(steps, spans.Where(s => s.ParentSpanId == answer.SpanId).Select(s => s.OperationName).Distinct());
+        Assert.True(Sum(metrics, "newsbot.turns") >= 2);
+        Assert.True(Sum(metrics, "newsbot.declines") >= 1);
         Assert.Contains(metrics, m => m.Name == "newsbot.turn.duration");
     }
 
