@@ -5,6 +5,7 @@ using Microsoft.SemanticKernel;
 using NewsBot.Answering.Comparison;
 using NewsBot.Answering.Declining;
 using NewsBot.Answering.Drafting;
+using NewsBot.Answering.Embeddings;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Generative;
 using NewsBot.Answering.Prompts;
@@ -52,6 +53,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<INewsOverview>(sp => sp.GetRequiredService<NewsOverview>());
         services.AddSingleton<INewsAlerts, Alerts.NewsAlerts>();
         services.AddSingleton<Citations.UpdateNotes>();
+        services.AddSingleton<Embeddings.RememberedEmbeddings>();
         if (withChatModel)
         {
             services.AddSingleton<GenerativeAnswerer>();

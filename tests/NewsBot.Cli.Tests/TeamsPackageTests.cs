@@ -26,6 +26,20 @@ public sealed class TeamsPackageTests
     }
 
     [Fact]
+    public async Task Without_output_the_package_goes_to_the_data_directory_not_the_current_folder()
+    {
+        using var data = new TempDirectory();
+        var inCurrentFolder = Path.Combine(Environment.CurrentDirectory, "newsbot-teams.zip");
+
+        var (code, output, error) = await Cli.RunAsync("teams-package", "--bot-id", "6f1b1d4e-0c55-4a3e-9f7e-4b2d7c1e9a10", "--from", AppPackage, "--data", data.Path);
+
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(data.Path, "newsbot-teams.zip")));
+        Assert.False(File.Exists(inCurrentFolder));
+        Assert.Contains(Path.Combine(data.Path, "newsbot-teams.zip"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_or_malformed_bot_id_is_refused_and_nothing_is_written()
     {
         using var output = new TempDirectory();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
-using NewsBot.Core.Embeddings;
+using NewsBot.Answering.Embeddings;
 using NewsBot.Core.Stories;
 
 namespace NewsBot.Answering.Comparison;
@@ -14,7 +14,7 @@ namespace NewsBot.Answering.Comparison;
 /// scores), so a story's later, shorter reports are not lost to its first, and when their best sentence is as
 /// relevant to the subject as an answer's must be (<see cref="AnsweringOptions.MinRelevance"/>).
 /// </summary>
-public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, NewsEmbedder embedder, IOptions<AnsweringOptions> options, IStoryIndex? stories = null)
+public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, RememberedEmbeddings embeddings, IOptions<AnsweringOptions> options, IStoryIndex? stories = null)
 {
     private const int Passages = 24;
 
@@ -61,7 +61,7 @@ public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer e
     public async Task<(IReadOnlyList<(NewsPassage Passage, string Line)> Lines, IReadOnlyList<NewsPassage> Passages)> LayOutAsync(
         string subject, IEnumerable<NewsPassage> reports, Func<NewsPassage, string> label, CancellationToken cancellationToken)
     {
-        var vector = await embedder.EmbedQueryAsync(subject, cancellationToken);
+        var vector = await embeddings.EmbedQueryAsync(subject, cancellationToken);
         var passages = new List<NewsPassage>();
         var lines = new List<(NewsPassage, string)>();
         foreach (var passage in reports)

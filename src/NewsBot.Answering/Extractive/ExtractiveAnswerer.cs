@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using NewsBot.Answering.Embeddings;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
@@ -15,7 +16,7 @@ namespace NewsBot.Answering.Extractive;
 /// best few, each marked with the passage it comes from. When reports of the same fact give different figures,
 /// both are shown with outlet and date.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<AnsweringOptions> options)
+public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, RememberedEmbeddings remembered, IOptions<AnsweringOptions> options)
 {
     private const double DuplicateSimilarity = 0.9;
     private const double SameFactSimilarity = 0.7;
@@ -67,7 +68,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, IOptions<A
             return [];
         }
 
-        var vectors = await embedder.EmbedPassagesAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
+        var vectors = await remembered.EmbedAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
 
         // A sentence is read under its headline: the words of the story's subject count as present in each of its
         // sentences, so within a story the sentence with the asked-for detail ("how many stops") wins over the lead.

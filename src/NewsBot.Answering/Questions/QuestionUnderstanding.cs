@@ -1,6 +1,6 @@
 using NewsBot.Answering.Comparison;
 using NewsBot.Core.Answering;
-using NewsBot.Core.Embeddings;
+using NewsBot.Answering.Embeddings;
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
@@ -10,7 +10,7 @@ namespace NewsBot.Answering.Questions;
 /// The first step of every answer: rewrite a follow-up to stand on its own, then read the question once into a
 /// <see cref="QuestionIntent"/> (the store's outlet list read once, the question embedded once).
 /// </summary>
-public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAnalyzer analyzer, INewsStore store, NewsEmbedder embedder)
+public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAnalyzer analyzer, INewsStore store, RememberedEmbeddings embeddings)
 {
     public async Task<QuestionIntent> UnderstandAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAn
             Time = analyzer.Analyze(subject),
             Expects = ExpectedAnswers.Of(question),
             Parts = ReportComparison.Parts(question, sources),
-            Vector = await embedder.EmbedQueryAsync(question, cancellationToken),
+            Vector = await embeddings.EmbedQueryAsync(question, cancellationToken),
         };
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using NewsBot.Answering.Embeddings;
 using NewsBot.Answering.Questions;
-using NewsBot.Core.Embeddings;
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 
@@ -10,7 +10,7 @@ namespace NewsBot.Answering.Retrieval;
 /// The retrieval step: the hybrid news search for an understood question (its embedding, its outlets, its period),
 /// with the newest first among the good matches when the question asks for the latest.
 /// </summary>
-public sealed class PassageRetriever(NewsSearch search, NewsEmbedder embedder, IOptions<AnsweringOptions> options)
+public sealed class PassageRetriever(NewsSearch search, RememberedEmbeddings embeddings, IOptions<AnsweringOptions> options)
 {
     /// <param name="withPeriod">False to look again without the question's period ("in 2021" may date the events, not the reporting).</param>
     public async Task<IReadOnlyList<NewsPassage>> RetrieveAsync(QuestionIntent intent, bool withPeriod, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class PassageRetriever(NewsSearch search, NewsEmbedder embedder, I
     /// <summary>The best passages of one outlet for one part of a question (a side of a comparison).</summary>
     public async Task<IReadOnlyList<NewsPassage>> RetrieveAsync(string part, string outlet, int top, CancellationToken cancellationToken)
     {
-        var vector = await embedder.EmbedQueryAsync(part, cancellationToken);
+        var vector = await embeddings.EmbedQueryAsync(part, cancellationToken);
         var hits = await search.SearchAsync(part, vector, [], new SearchFilter { Sources = [outlet] }, top, cancellationToken);
         return hits.Select(NewsPassage.From).ToArray();
     }

@@ -14,7 +14,7 @@ internal static class TeamsPackageCommand
     {
         var botId = new Option<string?>("--bot-id") { Description = "The Azure Bot's Microsoft App ID (default: the MicrosoftAppId setting)" };
         var from = new Option<DirectoryInfo>("--from") { Description = "Folder with manifest.json and the icons", DefaultValueFactory = _ => new DirectoryInfo("appPackage") };
-        var output = new Option<FileInfo>("--output") { Description = "Where to write the zip", DefaultValueFactory = _ => new FileInfo("newsbot-teams.zip") };
+        var output = new Option<FileInfo?>("--output") { Description = "Where to write the zip (default: newsbot-teams.zip in the data directory, never the current folder unless asked)" };
         var command = new Command("teams-package", "Build the Microsoft Teams app package (zip) for this bot") { botId, from, output };
         command.SetAction(parse =>
         {
@@ -35,7 +35,7 @@ internal static class TeamsPackageCommand
 
             var manifest = File.ReadAllText(Path.Combine(folder.FullName, "manifest.json")).Replace(Placeholder, guid.ToString(), StringComparison.Ordinal);
             _ = JsonNode.Parse(manifest); // A broken manifest fails here, not in the Teams admin centre.
-            var zip = parse.GetValue(output)!;
+            var zip = parse.GetValue(output) ?? DefaultOutput(context, parse);
             var temporary = zip.FullName + ".partial";
             using (var archive = ZipFile.Open(temporary, ZipArchiveMode.Create))
             {
@@ -55,5 +55,15 @@ internal static class TeamsPackageCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>newsbot-teams.zip in the data directory (--data, VectorStore:DataDirectory, else the user's local app data).</summary>
+    private static FileInfo DefaultOutput(CliContext context, ParseResult parse)
+    {
+        using var services = context.Services(parse);
+        var directory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsBot.Core.Storage.VectorStoreOptions>>(services).Value.ResolvedDataDirectory;
+        Directory.CreateDirectory(directory);
+        return new FileInfo(Path.Combine(directory, "newsbot-teams.zip"));
     }
 }
