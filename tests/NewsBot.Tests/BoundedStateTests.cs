@@ -36,6 +36,21 @@ public sealed class BoundedStateTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversations_written_at_once_all_keep_their_history_and_a_stale_write_still_fails()
+    {
+        var first = new SqliteBotStorage(Database);
+        var second = new SqliteBotStorage(Database);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).WriteAsync(new Dictionary<string, object> { [$"conversation-{i}"] = new Dictionary<string, object> { ["turns"] = i } }))));
+
+        var read = await first.ReadAsync([.. Enumerable.Range(0, 40).Select(i => $"conversation-{i}")]);
+        Assert.Equal(40, read.Count);
+
+        var stale = new Dictionary<string, object> { ["turns"] = 99, ["eTag"] = "written-by-an-earlier-turn" };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => second.WriteAsync(new Dictionary<string, object> { ["conversation-3"] = stale }));
+    }
+
+    [Fact]
     public async Task State_and_feedback_older_than_the_retention_are_pruned()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
