@@ -64,6 +64,25 @@ public sealed class IngestionPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Short_articles_are_embedded_together_and_reported_in_input_order()
+    {
+        static string Line(int id, string body) => System.Text.Json.JsonSerializer.Serialize(new { id = $"n{id}", title = $"Council item {id}", body });
+        var lines = Enumerable.Range(1, 12).Select(i => Line(i, $"The council approved item {i} on Monday.")).ToList();
+        lines.Insert(5, Line(2, "The council approved item 2 on Tuesday after a recount."));
+        var feed = _input.File("feed.jsonl", string.Join('\n', lines));
+        var calls = _embedder.Calls;
+
+        var report = await Pipeline.IngestAsync([feed]);
+
+        Assert.True(_embedder.Calls - calls <= 3, $"{_embedder.Calls - calls} embedding calls for 13 short articles");
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"feed.jsonl:{i}"), report.Outcomes.Select(o => Path.GetFileName(o.Location)));
+        Assert.Equal(IngestStatus.Updated, report.Outcomes[5].Status);
+        var hit = Assert.Single(await Store.KeywordSearchAsync(["recount"], SearchFilter.None, 10));
+        Assert.Equal("n2", hit.ArticleId);
+        Assert.Equal(12, (await Store.GetStatsAsync()).Articles);
+    }
+
+    [Fact]
     public async Task A_changed_article_is_updated_in_place()
     {
         var feed = _input.File("feed.jsonl", """{"id":"a","title":"Ferry strike ends","body":"The ferry strike ended on Monday."}""");

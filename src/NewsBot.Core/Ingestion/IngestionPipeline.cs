@@ -9,11 +9,14 @@ using NewsBot.Core.Telemetry;
 namespace NewsBot.Core.Ingestion;
 
 /// <summary>
-/// Files in, articles stored: read every item, skip what the store already holds unchanged, chunk and embed the rest,
-/// and store each article atomically. Bad items are reported and skipped; a store that cannot be written stops the run.
+/// Files in, articles stored: read every item, skip what the store already holds unchanged, chunk and embed the rest
+/// (in batches across articles, <see cref="ArticleBatches"/>), and store each article atomically. Bad items are reported and skipped; a store that cannot be written stops the run.
 /// </summary>
 public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store, IStoryIndex? stories = null)
 {
+    /// <summary>About how many passages are embedded in one call, across articles.</summary>
+    private const int EmbedBatchPassages = 32;
+
     public async Task<IngestReport> IngestAsync(
         IEnumerable<string> paths,
         IProgress<IngestProgress>? progress = null,
@@ -80,52 +83,68 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         using var span = NewsBotTelemetry.Step("ingest");
         span?.SetTag("newsbot.articles", articles.Count);
         var embedded = 0;
-        var embeddingTime = TimeSpan.Zero;
+        await using var batches = new ArticleBatches(
+            texts => embedder.EmbedPassagesAsync(texts, cancellationToken),
+            async (item, vectors) =>
+            {
+                report(await StoreAsync(item, vectors, cancellationToken));
+                embedded += item.Passages.Count;
+                progress?.Report(new IngestProgress(item.Position, articles.Count, embedded, clock.Elapsed));
+            },
+            EmbedBatchPassages);
         for (var i = 0; i < articles.Count; i++)
         {
             var (location, article) = (articles[i].Location, articles[i].Article!);
+            if (batches.Holds(article.Id))
+            {
+                await batches.DrainAsync(); // the same id twice in one run: the second sees the first as stored
+            }
+
             var storedHash = await store.GetContentHashAsync(article.Id, cancellationToken);
             var hash = article.ContentHash;
-            if (storedHash == hash)
+            if (storedHash != hash)
             {
-                report(new IngestOutcome(IngestStatus.Unchanged, location, article.Id, article.Title, 0, null));
-
-                // A store filled before stories were kept catches up, once.
-                if (stories is not null && !await stories.HoldsAsync(article.Id, hash, cancellationToken))
-                {
-                    var vectors = await embedder.EmbedPassagesAsync(chunker.Chunk(article).Select(p => p.Text).ToArray(), cancellationToken);
-                    await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), IngestStatus.Unchanged), cancellationToken);
-                }
+                await batches.AddAsync(new PendingArticle(i + 1, location, article, chunker.Chunk(article), storedHash));
+                continue;
             }
-            else
-            {
-                var passages = chunker.Chunk(article);
-                var started = Stopwatch.GetTimestamp();
-                var vectors = await embedder.EmbedPassagesAsync(passages.Select(p => p.Text).ToArray(), cancellationToken);
-                embeddingTime += Stopwatch.GetElapsedTime(started);
-                var indexed = passages.Zip(vectors, (p, v) => new IndexedPassage(p, v)).ToArray();
-                var previous = storedHash is null || stories is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
-                await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
-                embedded += passages.Count;
-                var status = storedHash is null ? IngestStatus.New : IngestStatus.Updated;
-                if (stories is not null)
-                {
-                    await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), status, previous), cancellationToken);
-                }
 
-                report(new IngestOutcome(status, location, article.Id, article.Title, passages.Count, null));
+            await batches.DrainAsync(); // outcomes are reported in input order
+            report(new IngestOutcome(IngestStatus.Unchanged, location, article.Id, article.Title, 0, null));
+
+            // A store filled before stories were kept catches up, once.
+            if (stories is not null && !await stories.HoldsAsync(article.Id, hash, cancellationToken))
+            {
+                var vectors = await embedder.EmbedPassagesAsync(chunker.Chunk(article).Select(p => p.Text).ToArray(), cancellationToken);
+                await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), IngestStatus.Unchanged), cancellationToken);
             }
 
             progress?.Report(new IngestProgress(i + 1, articles.Count, embedded, clock.Elapsed));
         }
 
+        await batches.DrainAsync();
         NewsBotTelemetry.IngestedPassages.Add(embedded);
         if (embedded > 0 && clock.Elapsed > TimeSpan.Zero)
         {
             NewsBotTelemetry.IngestRate.Record(embedded / clock.Elapsed.TotalSeconds);
         }
 
-        return new IngestReport(outcomes, embedded, clock.Elapsed, embeddingTime);
+        return new IngestReport(outcomes, embedded, clock.Elapsed, batches.EmbeddingTime);
+    }
+
+    /// <summary>Stores one embedded article atomically and records it in its story.</summary>
+    private async Task<IngestOutcome> StoreAsync(PendingArticle item, ReadOnlyMemory<float>[] vectors, CancellationToken cancellationToken)
+    {
+        var (article, passages) = (item.Article, item.Passages);
+        var indexed = passages.Zip(vectors, (p, v) => new IndexedPassage(p, v)).ToArray();
+        var previous = item.StoredHash is null || stories is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
+        await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
+        var status = item.StoredHash is null ? IngestStatus.New : IngestStatus.Updated;
+        if (stories is not null)
+        {
+            await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), status, previous), cancellationToken);
+        }
+
+        return new IngestOutcome(status, item.Location, article.Id, article.Title, passages.Count, null);
     }
 
     /// <summary>Reads a file's items; a file that cannot be read becomes one failed item instead of stopping the run.</summary>
