@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsBot.Cli.Commands;
 using NewsBot.Core;
+using NewsBot.Core.Settings;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Cli;
@@ -58,8 +59,8 @@ internal static class CliApp
         }
         catch (NewsBotConfigurationException ex)
         {
-            await error.WriteLineAsync("error: " + ex.Message);
-            return ExitCodes.Usage;
+            await error.WriteLineAsync("error: " + SettingsErrors.Explain(ex));
+            return SettingsErrors.ExitCode;
         }
     }
 }

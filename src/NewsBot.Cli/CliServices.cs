@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Settings;
 using NewsBot.Providers;
 
 namespace NewsBot.Cli;
@@ -45,13 +46,20 @@ internal static class CliServices
             .BuildServiceProvider();
         try
         {
+            // A --set key that names no setting would be ignored: say so instead.
+            var sections = services.GetServices<SettingSection>().ToArray();
+            if (overrides.Keys.Where(k => k != "VectorStore:DataDirectory").Select(k => SettingValues.Unknown(k, sections)).FirstOrDefault(w => w is not null) is { } unknown)
+            {
+                throw new CliException("--set " + unknown);
+            }
+
             // The CLI has no host to run start-up validation, so run it here: bad settings fail before any work.
             services.GetRequiredService<IStartupValidator>().Validate();
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is CliException or OptionsValidationException)
         {
             services.Dispose();
-            throw new CliException("Invalid configuration: " + string.Join(" ", ex.Failures));
+            throw ex as CliException ?? new CliException(SettingsErrors.Explain(ex)!);
         }
 
         return services;

@@ -5,6 +5,7 @@ using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Search;
+using NewsBot.Core.Settings;
 
 namespace NewsBot.Core;
 
@@ -28,11 +29,25 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Binds a section to an options class, checks its data annotations, and does so at start.</summary>
+    /// <summary>
+    /// Binds a section to an options class and checks it at once (values that cannot be bound, data annotations), so a
+    /// wrong setting stops the program with one line naming its key; checked again at start for settings added later.
+    /// </summary>
     public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
-        where T : class =>
-        services.AddOptions<T>()
+        where T : class
+    {
+        var validator = new SectionValidator<T>(section);
+        SettingValues.Check(configuration.GetSection(section), typeof(T));
+        var configured = configuration.GetSection(section).Get<T>() ?? (T)Activator.CreateInstance(typeof(T))!;
+        if (validator.Failures(configured).FirstOrDefault() is { } failure)
+        {
+            throw new NewsBotConfigurationException(failure);
+        }
+
+        services.AddSingleton(new SettingSection(section, typeof(T)));
+        services.AddSingleton<IValidateOptions<T>>(validator);
+        return services.AddOptions<T>()
             .Bind(configuration.GetSection(section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+    }
 }

@@ -4,6 +4,7 @@ using NewsBot.Answering;
 using NewsBot.Core;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
+using NewsBot.Core.Settings;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
 using NewsBot.Embeddings.Local;
@@ -23,7 +24,7 @@ public static class NewsBotServiceCollectionExtensions
         services.AddNewsBotWebIngestion(configuration);
         services.AddValidatedOptions<VectorStoreOptions>(configuration, VectorStoreOptions.SectionName);
 
-        var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        var embeddings = configuration.GetChecked<EmbeddingOptions>(EmbeddingOptions.SectionName);
         switch (embeddings.Provider.ToLowerInvariant())
         {
             case "local":
@@ -37,11 +38,12 @@ public static class NewsBotServiceCollectionExtensions
                     $"Embeddings:Provider '{embeddings.Provider}' is not known: use Local, OpenAI, AzureOpenAI or OpenAICompatible.");
         }
 
-        var store = configuration.GetSection(VectorStoreOptions.SectionName).Get<VectorStoreOptions>() ?? new VectorStoreOptions();
+        var store = configuration.GetChecked<VectorStoreOptions>(VectorStoreOptions.SectionName);
         switch (store.Provider.ToLowerInvariant())
         {
             case "embedded":
                 services.AddNewsBotEmbeddedStore();
+                services.AddSingleton(new SettingSection(QdrantStoreOptions.SectionName, typeof(QdrantStoreOptions))); // known, unused
                 break;
             case "qdrant":
                 services.AddNewsBotQdrantStore(configuration);
@@ -54,7 +56,7 @@ public static class NewsBotServiceCollectionExtensions
         services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.SectionName);
         services.AddSingleton<IStoryIndex, SqliteStoryIndex>();
 
-        var chat = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
+        var chat = configuration.GetChecked<ChatModelOptions>(ChatModelOptions.SectionName);
         switch (chat.Provider.ToLowerInvariant())
         {
             case "none":

@@ -71,6 +71,16 @@ public sealed class BotProcess : IAsyncDisposable
         throw new InvalidOperationException("The bot did not start: " + string.Join('\n', bot.Log));
     }
 
+    /// <summary>Starts the bot expecting it to stop by itself (bad settings); its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string[] Lines)> RunToExitAsync(IDictionary<string, string> environment)
+    {
+        await using var bot = new BotProcess(FreePort(), environment);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await bot._process.WaitForExitAsync(timeout.Token);
+        bot._process.WaitForExit(); // the output read to its end
+        return (bot._process.ExitCode, [.. bot.Log.Where(l => l.Length > 0)]);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
