@@ -12,7 +12,7 @@ try
     var app = builder.Build();
     app.MapNewsBot();
     app.Run();
-    return 0;
+    return Environment.ExitCode; // set by whatever stopped the bot on purpose (AnonymousModeGuard: 2)
 }
 catch (Exception ex) when (SettingsErrors.Explain(ex) is { } reason)
 {
