@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Ingestion;
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<SearchOptions>(configuration, SearchOptions.SectionName);
         services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.SectionName);
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IArticleReader, JsonArticleReader>();
         services.AddSingleton<IArticleReader, TextArticleReader>();
         services.AddSingleton<IArticleReader, HtmlArticleReader>();

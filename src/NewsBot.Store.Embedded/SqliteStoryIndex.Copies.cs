@@ -61,7 +61,7 @@ public sealed partial class SqliteStoryIndex
             ("$story", story), ("$title", article.Title), ("$url", article.Url), ("$hash", article.ContentHash),
             ("$vector", VectorBlob.ToBytes(entry.Vector)), ("$names", StoryNames.Join(names)));
 
-        if (entry.Status is IngestStatus.New or IngestStatus.Updated)
+        if (entry.IsNews)
         {
             await RecordArrivalAsync(connection, transaction, entry, cancellationToken);
         }

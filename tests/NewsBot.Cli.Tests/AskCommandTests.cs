@@ -18,7 +18,7 @@ public sealed class AskCommandTests(SampleStoreFixture store) : IClassFixture<Sa
         Assert.Equal(1, citation.GetProperty("n").GetInt32());
         Assert.Equal("nw-2026-11-02-nato-tokyo", citation.GetProperty("article_id").GetString());
         Assert.Equal("Northern Wire", citation.GetProperty("source").GetString());
-        Assert.StartsWith("2026-11-02", citation.GetProperty("published_at").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(SampleDates.Day("2026-11-02"), citation.GetProperty("published_at").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://northern-wire.example/world/nato-tokyo-liaison-office", citation.GetProperty("url").GetString());
         Assert.Contains("Tokyo", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(citation.GetProperty("title").GetString()));

@@ -19,6 +19,22 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_sample_news_is_recent_on_the_day_it_is_ingested_so_yesterday_has_news()
+    {
+        var stats = await Cli.JsonAsync("stats", "--data", store.Data, "--json");
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.StartsWith(yesterday, stats.GetProperty("newest").GetString(), StringComparison.Ordinal);
+
+        var answer = await Cli.JsonAsync("ask", "What happened yesterday?", "--data", store.Data, "--json");
+
+        Assert.False(answer.GetProperty("declined").GetBoolean());
+        Assert.Contains(answer.GetProperty("citations").EnumerateArray(),
+            c => c.GetProperty("article_id").GetString() == "cl-2026-11-27-library-archive"
+                && c.GetProperty("published_at").GetString()!.StartsWith(yesterday, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Retrieval_eval_on_the_sample_questions_scores_them_by_their_gold_answers()
     {
         var result = await Cli.JsonAsync("eval", "retrieval", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--json");
@@ -53,7 +69,7 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
         Assert.Equal("https://northern-wire.example/world/nato-tokyo-liaison-office", first.GetProperty("url").GetString());
         Assert.Equal("Northern Wire", first.GetProperty("source").GetString());
         Assert.Equal("nw-2026-11-02-nato-tokyo", first.GetProperty("article_id").GetString());
-        Assert.StartsWith("2026-11-02", first.GetProperty("published_at").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(SampleDates.Day("2026-11-02"), first.GetProperty("published_at").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(first.GetProperty("title").GetString()));
         Assert.True(first.GetProperty("score").GetDouble() >= results[1].GetProperty("score").GetDouble());
         Assert.All(results, r => Assert.InRange(r.GetProperty("text").GetString()!.Length, 1, 1500));
@@ -62,12 +78,12 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
     [Fact]
     public async Task Search_filters_by_outlet_and_date()
     {
-        var result = await Cli.JsonAsync("search", "flu vaccine efficacy", "--source", "Metro Signal", "--from", "2026-11-20", "--data", store.Data, "--json");
+        var result = await Cli.JsonAsync("search", "flu vaccine efficacy", "--source", "Metro Signal", "--from", SampleDates.Day("2026-11-20"), "--data", store.Data, "--json");
 
         var results = result.GetProperty("results").EnumerateArray().ToArray();
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.Equal("Metro Signal", r.GetProperty("source").GetString()));
-        Assert.All(results, r => Assert.True(string.CompareOrdinal(r.GetProperty("published_at").GetString(), "2026-11-20") >= 0));
+        Assert.All(results, r => Assert.True(string.CompareOrdinal(r.GetProperty("published_at").GetString(), SampleDates.Day("2026-11-20")) >= 0));
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), items[5].Article!.PublishedAt);
     }
 
+    [Fact]
+    public async Task Made_up_news_dated_as_of_a_day_moves_so_that_day_is_today()
+    {
+        var path = _directory.File("demo.jsonl", string.Join('\n',
+            """{"title":"Newest","body":"Text.","published_at":"2026-11-27T10:20:00Z","dated_as_of":"2026-11-28"}""",
+            """{"title":"Older","body":"Text.","published_at":"2026-10-28T13:05:00Z","dated_as_of":"2026-11-28"}""",
+            """{"title":"Real","body":"Text.","published_at":"2026-10-28T13:05:00Z"}""",
+            """{"title":"Bad","body":"Text.","published_at":"2026-10-28T13:05:00Z","dated_as_of":"soon"}"""));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 15, 7, 0, 0, TimeSpan.Zero));
+
+        var items = await ReadAllAsync(new JsonArticleReader(clock), path);
+
+        Assert.Equal(new DateTimeOffset(2027, 3, 14, 10, 20, 0, TimeSpan.Zero), items[0].Article!.PublishedAt); // yesterday
+        Assert.Equal(new DateTimeOffset(2027, 2, 12, 13, 5, 0, TimeSpan.Zero), items[1].Article!.PublishedAt); // 30 days before it, as written
+        Assert.Equal(new DateTimeOffset(2026, 10, 28, 13, 5, 0, TimeSpan.Zero), items[2].Article!.PublishedAt);
+        Assert.Contains("dated_as_of 'soon' is not a date", items[3].Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("https://a.example/x) [Log in](https://phish.example")]

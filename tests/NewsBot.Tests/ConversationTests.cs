@@ -35,7 +35,7 @@ public sealed class ConversationTests : IAsyncLifetime
 
         var welcome = Assert.Single(await _bot.RepliesAsync(update));
 
-        Assert.Contains("14 articles from 5 outlets, the newest from 27 November 2026", (string?)welcome["text"], StringComparison.Ordinal);
+        Assert.Contains("14 articles from 5 outlets, the newest from " + SampleDates.Spoken("2026-11-27"), (string?)welcome["text"], StringComparison.Ordinal);
         var examples = welcome["suggestedActions"]!["actions"]!.Select(a => (string?)a["value"]).ToArray();
         Assert.Equal(3, examples.Length);
         Assert.All(examples, e => Assert.StartsWith("Tell me about: ", e, StringComparison.Ordinal));
@@ -51,7 +51,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var text = (string)answer["text"]!;
         Assert.Contains("Tokyo", text, StringComparison.Ordinal);
         Assert.Contains("[[1]](https://northern-wire.example/world/nato-tokyo-liaison-office)", text, StringComparison.Ordinal);
-        Assert.Contains("1. [NATO prepares first liaison office in Asia, with Tokyo as its base](https://northern-wire.example/world/nato-tokyo-liaison-office) — Northern Wire, 2 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("1. [NATO prepares first liaison office in Asia, with Tokyo as its base](https://northern-wire.example/world/nato-tokyo-liaison-office) — Northern Wire, " + SampleDates.Spoken("2026-11-02"), text, StringComparison.Ordinal);
         Assert.Equal("markdown", (string?)answer["textFormat"]);
         Assert.NotEmpty(answer["suggestedActions"]!["actions"]!);
     }
@@ -129,7 +129,7 @@ public sealed class ConversationTests : IAsyncLifetime
         var reply = (await _bot.RepliesAsync(BotHost.Message(question)))[^1];
 
         Assert.StartsWith("I read **5 outlets**: Civic Ledger, Harbour Times, Metro Signal, Northern Wire, Pacific Dispatch.", (string?)reply["text"], StringComparison.Ordinal);
-        Assert.Contains("14 articles, from 28 October 2026 to 27 November 2026", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Contains($"14 articles, from {SampleDates.Spoken("2026-10-28")} to {SampleDates.Spoken("2026-11-27")}", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Equal("What's the latest from Civic Ledger?", (string?)reply["suggestedActions"]!["actions"]![0]!["value"]);
     }
 

@@ -71,6 +71,22 @@ public sealed class StoryFeedTests : IAsyncLifetime
         Assert.Matches(@"\[\[1\]\]\(http[^)]+\) was updated on \d+ \w+ \d{4}: first reported 12 homes \(26 November\), updated to 15 homes\.", text);
     }
 
+    [Fact]
+    public async Task An_item_whose_date_alone_moves_is_not_news_again()
+    {
+        var stories = _bot.Services.GetRequiredService<NewsBot.Core.Stories.IStoryIndex>();
+        var before = await stories.LastArrivalAsync();
+        Feed("/metro.xml", "Metro Signal",
+            ("floods", "Storm floods homes in Millbrook", "Fri, 27 Nov 2026 06:00:00 GMT", "Heavy rain flooded 12 homes in Millbrook on Thursday evening, the fire service said. Residents were moved to the village hall."));
+        var report = await IngestAsync();
+
+        var text = await AskAsync("How many homes were flooded in Millbrook?");
+
+        Assert.Equal(1, report.Updated);
+        Assert.Empty(await stories.ArrivalsAfterAsync(before, 10));
+        Assert.DoesNotContain("was updated on", text, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await _bot.DisposeAsync();

@@ -18,6 +18,7 @@ public sealed class ArticleFields
     public static readonly string[] CategoryNames = ["category", "section", "categories"];
     public static readonly string[] TagNames = ["tags", "keywords"];
     public static readonly string[] IdNames = ["id", "article_id", "guid"];
+    public static readonly string[] DatedAsOfNames = ["dated_as_of"];
 
     public string? Id { get; set; }
     public string? Title { get; set; }
@@ -28,6 +29,16 @@ public sealed class ArticleFields
     public string? Published { get; set; }
     public string? Category { get; set; }
     public List<string> Tags { get; } = [];
+
+    /// <summary>
+    /// For made-up news (demos, samples): the day its dates were written as of. The publication date moves by whole
+    /// days so that day becomes today, keeping order, spacing and time of day: an item dated the day before is
+    /// always yesterday's news.
+    /// </summary>
+    public string? DatedAsOf { get; set; }
+
+    /// <summary>The clock that says what today is, for <see cref="DatedAsOf"/>.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Sets a field from a raw key; unknown keys are ignored. Returns whether the key was recognised.</summary>
     public bool Set(string key, string? value)
@@ -45,6 +56,7 @@ public sealed class ArticleFields
         else if (Is(key, DateNames)) { Published ??= value; }
         else if (Is(key, AuthorNames)) { Author ??= value; }
         else if (Is(key, CategoryNames)) { Category ??= value; }
+        else if (Is(key, DatedAsOfNames)) { DatedAsOf ??= value; }
         else if (Is(key, TagNames)) { Tags.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); }
         else { return false; }
 
@@ -74,6 +86,16 @@ public sealed class ArticleFields
             }
 
             published = date;
+        }
+
+        if (!string.IsNullOrWhiteSpace(DatedAsOf) && published is not null)
+        {
+            if (!TryParseDate(DatedAsOf, out var asOf))
+            {
+                return ReadItem.Failed(location, $"dated_as_of '{DatedAsOf}' is not a date (use a day such as 2026-11-28)");
+            }
+
+            published = published.Value.AddDays((Clock.GetUtcNow().UtcDateTime.Date - asOf.UtcDateTime.Date).Days);
         }
 
         var url = NullIfEmpty(Url?.Trim());

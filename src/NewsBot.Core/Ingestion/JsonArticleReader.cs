@@ -7,7 +7,7 @@ namespace NewsBot.Core.Ingestion;
 /// <c>.jsonl</c>: one article object per line. <c>.json</c>: one article object, an array of them,
 /// or an object holding such an array under <c>articles</c>, <c>items</c> or <c>data</c>.
 /// </summary>
-public sealed class JsonArticleReader : IArticleReader
+public sealed class JsonArticleReader(TimeProvider? time = null) : IArticleReader
 {
     private static readonly string[] ContainerNames = ["articles", "items", "data", "entries", "results"];
 
@@ -65,7 +65,7 @@ public sealed class JsonArticleReader : IArticleReader
         }
     }
 
-    private static async IAsyncEnumerable<ReadItem> ReadLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ReadItem> ReadLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path);
         var lineNumber = 0;
@@ -102,14 +102,14 @@ public sealed class JsonArticleReader : IArticleReader
         }
     }
 
-    private static ReadItem FromElement(JsonElement element, string location)
+    private ReadItem FromElement(JsonElement element, string location)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return ReadItem.Failed(location, $"expected an article object, found {element.ValueKind.ToString().ToLowerInvariant()}");
         }
 
-        var fields = new ArticleFields();
+        var fields = new ArticleFields { Clock = time ?? TimeProvider.System };
         foreach (var property in element.EnumerateObject())
         {
             fields.Set(property.Name, AsText(property.Value));

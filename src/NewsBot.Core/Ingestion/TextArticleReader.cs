@@ -9,7 +9,7 @@ namespace NewsBot.Core.Ingestion;
 /// <c>.md</c> and <c>.txt</c>: optional YAML front matter (between <c>---</c> lines) for the metadata; without a
 /// <c>title</c> there, a leading Markdown heading or a short first line followed by a blank line is the title.
 /// </summary>
-public sealed partial class TextArticleReader : IArticleReader
+public sealed partial class TextArticleReader(TimeProvider? time = null) : IArticleReader
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown", ".txt"];
 
@@ -19,9 +19,9 @@ public sealed partial class TextArticleReader : IArticleReader
         yield return Parse(text, path);
     }
 
-    public static ReadItem Parse(string text, string location)
+    private ReadItem Parse(string text, string location)
     {
-        var fields = new ArticleFields();
+        var fields = new ArticleFields { Clock = time ?? TimeProvider.System };
         var body = text;
         var frontMatter = FrontMatter().Match(text);
         if (frontMatter.Success)

@@ -9,6 +9,13 @@ namespace NewsBot.Core.Stories;
 /// </summary>
 public sealed record StoryEntry(Article Article, ReadOnlyMemory<float> Vector, IngestStatus Status, Article? Previous = null)
 {
+    /// <summary>
+    /// Whether followers hear of it and a version is kept: a new article, or an update whose headline or text changed
+    /// (not one where only metadata such as the date moved).
+    /// </summary>
+    public bool IsNews => Status == IngestStatus.New
+        || (Status == IngestStatus.Updated && (Previous is null || Previous.Title != Article.Title || Previous.Body != Article.Body));
+
     /// <summary>The normalised mean of passage vectors: one direction for the article as a whole.</summary>
     public static float[] ArticleVector(IReadOnlyList<ReadOnlyMemory<float>> passages)
     {
