@@ -59,16 +59,38 @@ public sealed class AskCommandTests(SampleStoreFixture store) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task A_malformed_questions_file_is_named_by_line_and_no_output_is_left_behind()
+    public async Task A_bad_line_in_a_questions_file_is_reported_by_line_and_the_other_questions_are_answered()
     {
         using var files = new TempDirectory();
-        var input = files.File("q.jsonl", "{\"query\":\"Who won?\"}\n{\"qid\":2}\n");
+        var input = files.File("q.jsonl", "{\"qid\":1,\"query\":\"Which team won the coastal football league?\"}\n{\"qid\":2}\nnot json\n{\"qid\":4,\"query\":\"Where will NATO open its liaison office?\"}\n");
         var output = Path.Combine(files.Path, "a.jsonl");
 
         var (code, _, error) = await Cli.RunAsync("ask", "--input", input, "--output", output, "--data", store.Data);
 
-        Assert.Equal(2, code);
-        Assert.Contains("q.jsonl:2: the line has no \"query\" string", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(output));
+        Assert.Equal(0, code);
+        Assert.Contains("q.jsonl:2: the line has no \"query\" string; skipped.", error, StringComparison.Ordinal);
+        Assert.Contains("q.jsonl:3: malformed JSON", error, StringComparison.Ordinal);
+        Assert.Contains("2 questions answered, 2 lines skipped", error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("Mariners", lines[0].GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, lines[1].GetProperty("qid").GetInt32());
+        Assert.Contains("no \"query\"", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, lines[2].GetProperty("line").GetInt32());
+        Assert.Contains("Tokyo", lines[3].GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_questions_file_with_no_readable_question_answers_nothing_and_says_so()
+    {
+        using var files = new TempDirectory();
+        var input = files.File("q.jsonl", "{\"qid\":2}\n");
+        var output = Path.Combine(files.Path, "a.jsonl");
+
+        var (code, _, error) = await Cli.RunAsync("ask", "--input", input, "--output", output, "--data", store.Data);
+
+        Assert.Equal(1, code);
+        Assert.Contains("q.jsonl:1: the line has no \"query\" string", error, StringComparison.Ordinal);
+        Assert.Contains("0 questions answered, 1 line skipped", error, StringComparison.Ordinal);
     }
 }

@@ -40,11 +40,14 @@ internal static class AskCommand
 
             if (inputFile is not null)
             {
-                var questions = QuestionFile.Read(inputFile);
-                await JsonLines.WriteAtomicallyAsync(outputFile!, questions, async (q, ct) =>
-                    AnswerLine.From(q.Qid, q.Query, await answerer.AnswerAsync(new AnswerRequest(q.Query), cancellationToken: ct)), cancellationToken);
-                context.Error.WriteLine($"{questions.Count} questions answered; answers in {outputFile!.FullName}");
-                return ExitCodes.Ok;
+                var lines = QuestionFile.Read(inputFile);
+                var skipped = QuestionFile.Report(inputFile, lines, context.Error);
+                await JsonLines.WriteAtomicallyAsync(outputFile!, lines, async (q, ct) => q.IsQuestion
+                    ? AnswerLine.From(q.Qid, q.Query!, await answerer.AnswerAsync(new AnswerRequest(q.Query!), cancellationToken: ct))
+                    : (object)new SkippedLine(q.Line, q.Qid, q.Error!), cancellationToken);
+                var answered = lines.Count - skipped;
+                context.Error.WriteLine($"{Counted.Of(answered, "question")} answered{(skipped > 0 ? $", {Counted.Of(skipped, "line")} skipped" : "")}; answers in {outputFile!.FullName}");
+                return answered > 0 || lines.Count == 0 ? ExitCodes.Ok : ExitCodes.NothingDone;
             }
 
             var answer = await answerer.AnswerAsync(new AnswerRequest(text!), cancellationToken: cancellationToken);

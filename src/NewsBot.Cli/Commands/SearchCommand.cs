@@ -48,9 +48,12 @@ internal static class SearchCommand
                     throw new CliException("--input needs --output RESULTS.jsonl.");
                 }
 
-                var written = await SearchBatchAsync(search, inputFile, outputFile, filter, count, cancellationToken);
-                context.Error.WriteLine($"{written} questions searched; results in {outputFile.FullName}");
-                return ExitCodes.Ok;
+                var lines = QuestionFile.Read(inputFile);
+                var skipped = QuestionFile.Report(inputFile, lines, context.Error);
+                await SearchBatchAsync(search, lines, outputFile, filter, count, cancellationToken);
+                var searched = lines.Count - skipped;
+                context.Error.WriteLine($"{Counted.Of(searched, "question")} searched{(skipped > 0 ? $", {Counted.Of(skipped, "line")} skipped" : "")}; results in {outputFile.FullName}");
+                return searched > 0 || lines.Count == 0 ? ExitCodes.Ok : ExitCodes.NothingDone;
             }
 
             var hits = await search.SearchAsync(text!, filter, count, cancellationToken);
@@ -68,13 +71,10 @@ internal static class SearchCommand
         return command;
     }
 
-    private static async Task<int> SearchBatchAsync(NewsSearch search, FileInfo input, FileInfo output, SearchFilter filter, int top, CancellationToken cancellationToken)
-    {
-        var questions = QuestionFile.Read(input);
-        await JsonLines.WriteAtomicallyAsync(output, questions, async (q, ct) =>
-            new SearchResultLine(q.Qid, q.Query, ToResults(await search.SearchAsync(q.Query, filter, top, ct))), cancellationToken);
-        return questions.Count;
-    }
+    private static Task SearchBatchAsync(NewsSearch search, IReadOnlyList<QuestionLine> lines, FileInfo output, SearchFilter filter, int top, CancellationToken cancellationToken) =>
+        JsonLines.WriteAtomicallyAsync(output, lines, async (q, ct) => q.IsQuestion
+            ? new SearchResultLine(q.Qid, q.Query!, ToResults(await search.SearchAsync(q.Query!, filter, top, ct)))
+            : (object)new SkippedLine(q.Line, q.Qid, q.Error!), cancellationToken);
 
     private static IReadOnlyList<SearchResult> ToResults(IReadOnlyList<PassageHit> hits) =>
         hits.Select((h, i) => new SearchResult(i + 1, h.ArticleId, h.Title, h.Source, h.PublishedAt, h.Url, h.Text, Math.Round(h.Score, 6), h.AlsoReportedBy)).ToArray();
