@@ -147,6 +147,39 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal("Delta Herald", article.Source);
     }
 
+    [Theory]
+    [InlineData("""<link rel="canonical" href="https://bay-ledger.example/city/bay-bridge-reopens">""", "https://bay-ledger.example/city/bay-bridge-reopens")]
+    [InlineData("""<meta property="og:url" content="https://bay-ledger.example/city/bay-bridge-reopens">""", "https://bay-ledger.example/city/bay-bridge-reopens")]
+    [InlineData("""<link rel="canonical" href="https://bay-ledger.example/city/a"><meta property="og:url" content="https://bay-ledger.example/city/b">""", "https://bay-ledger.example/city/a")]
+    [InlineData("""<link rel="canonical" href="/city/relative-only">""", null)]
+    [InlineData("""<link rel="canonical" href="javascript:alert(1)">""", null)]
+    public async Task A_saved_page_is_linked_to_the_address_it_gives_for_itself(string head, string? expected)
+    {
+        var path = _directory.File("saved.html", $"""
+            <html><head><title>Bay bridge reopens after repairs | Bay Ledger</title>{head}</head>
+            <body><article><h1>Bay bridge reopens after repairs</h1>
+            <p>The Bay bridge reopened to traffic on Friday morning after eleven weeks of repairs to its steel cables, the city transport office said.</p>
+            <p>Engineers replaced 214 cable anchors and resurfaced both lanes. The repairs cost 3.8 million euros, slightly less than the budget of 4 million.</p>
+            </article></body></html>
+            """);
+
+        var article = Assert.Single(await ReadAllAsync(new HtmlArticleReader(), path)).Article!;
+
+        Assert.Equal(expected, article.Url);
+    }
+
+    [Fact]
+    public void A_downloaded_page_prefers_its_canonical_address_and_resolves_a_relative_one()
+    {
+        const string Body = "<article><h1>Bay bridge reopens</h1><p>The Bay bridge reopened to traffic on Friday morning after eleven weeks of repairs to its steel cables, the city transport office said. Engineers replaced 214 cable anchors and resurfaced both lanes. The repairs cost 3.8 million euros, slightly less than the budget of 4 million, and buses on route 12 return to the bridge from Monday.</p></article>";
+
+        var tracked = HtmlArticleReader.Parse($"<html><head><title>Bay bridge reopens</title><link rel=canonical href='/city/bay-bridge'></head><body>{Body}</body></html>", "https://bay-ledger.example/amp/bay-bridge?utm_source=feed", "page").Article!;
+        var plain = HtmlArticleReader.Parse($"<html><head><title>Bay bridge reopens</title></head><body>{Body}</body></html>", "https://bay-ledger.example/city/bay-bridge", "page").Article!;
+
+        Assert.Equal("https://bay-ledger.example/city/bay-bridge", tracked.Url);
+        Assert.Equal("https://bay-ledger.example/city/bay-bridge", plain.Url);
+    }
+
     [Fact]
     public async Task A_short_news_brief_page_is_still_an_article()
     {

@@ -23,7 +23,7 @@ public sealed class HtmlArticleReader : IArticleReader
             Author = page.Author ?? page.Byline,
             Source = page.SiteName,
             Published = page.PublicationDate?.ToString("O"),
-            Url = CanonicalUrl(page, pageUrl),
+            Url = PageAddress.Of(html, pageUrl) ?? (ArticleSources.IsWebAddress(pageUrl) ? pageUrl : null),
         };
         var item = fields.ToReadItem(location);
         return item.Article is null && !HasArticleText(page)
@@ -39,16 +39,4 @@ public sealed class HtmlArticleReader : IArticleReader
         page.IsReadable || TextCleaner.WordCount(page.TextContent) >= MinBriefWords;
 
     private const int MinBriefWords = 40;
-
-    /// <summary>The page's own address for itself when it gives one, else where it was read from when that is on the web.</summary>
-    private static string? CanonicalUrl(SmartReader.Article page, string pageUrl)
-    {
-        var url = page.Uri?.AbsoluteUri;
-        if (url is not null && url != pageUrl && !url.StartsWith("file:", StringComparison.Ordinal))
-        {
-            return url;
-        }
-
-        return ArticleSources.IsWebAddress(pageUrl) ? pageUrl : null;
-    }
 }
