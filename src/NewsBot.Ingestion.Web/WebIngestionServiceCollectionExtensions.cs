@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsBot.Core;
 using NewsBot.Core.Ingestion;
+using Polly.Telemetry;
 
 namespace NewsBot.Ingestion.Web;
 
@@ -38,6 +39,9 @@ public static class WebIngestionServiceCollectionExtensions
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
             });
+        // Each attempt, retry and failure of a download is a detail (debug): a failed download is reported once, as a
+        // line naming the address and the reason, by whoever asked for it.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<WebDownloader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RobotsPolicy>();
