@@ -55,6 +55,11 @@ public sealed class AnswerService(
 
     private async Task<Answer> AnswerOrDeclineAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
+        if (CoverageQuestion.IsAsked(request.Question))
+        {
+            return await overview.CoverageAsync(request.Question, cancellationToken);
+        }
+
         QuestionIntent intent;
         using (NewsBotTelemetry.Step("understand"))
         {

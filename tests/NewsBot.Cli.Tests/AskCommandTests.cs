@@ -24,6 +24,18 @@ public sealed class AskCommandTests(SampleStoreFixture store) : IClassFixture<Sa
         Assert.False(string.IsNullOrEmpty(citation.GetProperty("title").GetString()));
     }
 
+    [Theory]
+    [InlineData("which outlets do you cover?")]
+    [InlineData("What news sources do you have")]
+    public async Task Ask_answers_what_outlets_it_reads_as_the_bot_does(string question)
+    {
+        var result = await Cli.JsonAsync("ask", question, "--data", store.Data, "--json");
+
+        Assert.False(result.GetProperty("declined").GetBoolean());
+        Assert.StartsWith("I read 5 outlets: Civic Ledger, Harbour Times, Metro Signal, Northern Wire, Pacific Dispatch. 14 articles, from ",
+            result.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Asking_an_empty_store_says_how_to_get_news()
     {

@@ -1,4 +1,5 @@
 using NewsBot.Answering.Citations;
+using NewsBot.Answering.Comparison;
 using NewsBot.Answering.Declining;
 using NewsBot.Answering.Digest;
 using NewsBot.Answering.Questions;
@@ -32,6 +33,21 @@ public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, News
 
         var (draft, passages) = NewsDigest.Compose("The latest:", articles);
         return Cited("What's new?", draft, passages);
+    }
+
+    /// <summary>What NewsBot reads: the outlets, how many articles and the days they span.</summary>
+    public async Task<Answer> CoverageAsync(string question, CancellationToken cancellationToken)
+    {
+        var stats = await store.GetStatsAsync(cancellationToken);
+        if (stats.Articles == 0)
+        {
+            return new Answer("I don't have any articles yet.", [], true, question);
+        }
+
+        var outlets = (await store.GetSourcesAsync(cancellationToken)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        var text = $"I read {outlets.Length} {(outlets.Length == 1 ? "outlet" : "outlets")}: {string.Join(", ", outlets)}. "
+            + $"{stats.Articles} {(stats.Articles == 1 ? "article" : "articles")}, from {ReportLines.Date(stats.Oldest)} to {ReportLines.Date(stats.Newest)}.";
+        return new Answer(text, [], false, question, AsOf: stats.Newest);
     }
 
     /// <summary>The newest stories of the question's period and outlets.</summary>

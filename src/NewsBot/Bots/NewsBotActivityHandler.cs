@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -18,7 +17,7 @@ namespace NewsBot.Bots;
 /// The conversation: a welcome when someone joins, commands (help, what's new, sources, reset), and for anything else a
 /// typing indicator followed by a cited answer that knows the conversation so far. Teams feedback is stored.
 /// </summary>
-public sealed partial class NewsBotActivityHandler(
+public sealed class NewsBotActivityHandler(
     INewsAnswerer answerer,
     INewsOverview overview,
     ConversationState conversationState,
@@ -178,13 +177,13 @@ public sealed partial class NewsBotActivityHandler(
 
     private static string? Command(string text)
     {
-        var normalized = CommandNoise().Replace(text.ToLowerInvariant(), "").Replace('’', '\'');
+        var normalized = CoverageQuestion.Normalised(text);
         return normalized switch
         {
             "help" or "?" or "commands" => BotReplies.Help,
             "what's new" or "whats new" or "what is new" or "news" or "headlines" or "latest headlines" => BotReplies.WhatsNew,
             "reset" or "start over" or "clear" or "forget" => BotReplies.Reset,
-            _ when SourcesQuestion().IsMatch(normalized) => BotReplies.Sources,
+            _ when CoverageQuestion.IsAsked(normalized) => BotReplies.Sources,
             _ => null,
         };
     }
@@ -192,11 +191,4 @@ public sealed partial class NewsBotActivityHandler(
     private static IReadOnlyList<string> Suggestions(Answer answer) => answer.Declined
         ? [BotReplies.WhatsNew, BotReplies.Help]
         : answer.Citations.Take(2).Select(c => $"Tell me more about: {c.Title}").Append(BotReplies.WhatsNew).ToArray();
-
-    [GeneratedRegex(@"^[/!\s]+|[.!?\s]+$")]
-    private static partial Regex CommandNoise();
-
-    // "sources", "your outlets", "which outlets do you cover", "what news sources do you have".
-    [GeneratedRegex(@"^(?:(?:what|which)(?: are)?(?: your)?|your|list(?: your)?)?\s*(?:news )?(?:sources|outlets|publications|publishers)(?: do you (?:have|use|cover|know|read|follow))?$")]
-    private static partial Regex SourcesQuestion();
 }
