@@ -83,6 +83,23 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
         Assert.Equal("Civic Ledger, Metro Signal", string.Join(", ", answer.Citations.Select(c => c.Source).Order()));
     }
 
+    [Theory]
+    [InlineData("How effective was the new flu vaccine?")]
+    [InlineData("How much will the eastern tram line cost?")]
+    [InlineData("What does each outlet say about the flu vaccine trial?")]
+    [InlineData("How has the eastern tram line story developed?")]
+    public async Task A_sentence_after_a_list_is_its_own_paragraph_so_chat_clients_do_not_fold_it_into_the_last_bullet(string question)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        var lines = answer.Text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var afterBullet = lines[i - 1].StartsWith("- ", StringComparison.Ordinal);
+            Assert.False(afterBullet && lines[i].Length > 0 && !lines[i].StartsWith("- ", StringComparison.Ordinal), answer.Text);
+        }
+    }
+
     [Fact]
     public async Task Asking_how_a_story_developed_gives_its_reports_in_date_order_one_cited_line_each()
     {
