@@ -147,6 +147,19 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(0, await HistoryAsync("follow-up"));
     }
 
+    [Fact]
+    public async Task After_reset_a_follow_up_is_answered_without_a_pronoun_the_reader_never_saw_named()
+    {
+        await _bot.RepliesAsync(BotHost.Message("Where will NATO open its liaison office?", conversation: "after-reset"));
+        await _bot.RepliesAsync(BotHost.Message("reset", conversation: "after-reset"));
+
+        var text = (string?)(await _bot.RepliesAsync(BotHost.Message("and what did China say?", conversation: "after-reset")))[^1]["text"] ?? "";
+
+        Assert.DoesNotMatch(@"^(?:He|She|They|It|His|Her|Their|Its)\b", text);
+        var she = text.IndexOf("She urged", StringComparison.Ordinal);
+        Assert.True(she < 0 || text.IndexOf("Mao Ning", StringComparison.Ordinal) is >= 0 and var named && named < she, text);
+    }
+
     private async Task<int> HistoryAsync(string conversation)
     {
         var storage = _bot.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();

@@ -50,7 +50,42 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
             return DescribeConflict(chosen[0], conflict, passages);
         }
 
-        return string.Join(' ', chosen.Select(c => Cite(c.Text, c.Passage)));
+        return string.Join(' ', Readable(chosen, passages).Select(c => Cite(c.Text, c.Passage)));
+    }
+
+    /// <summary>A passage's sentences, paragraph by paragraph.</summary>
+    internal static IReadOnlyList<string> SentencesOf(NewsPassage passage) =>
+        passage.Body.Split("\n\n").SelectMany(SentenceSplitter.Split).ToArray();
+
+    /// <summary>
+    /// The chosen sentences, best first, except that a sentence opening with a pronoun ("She urged NATO ...") comes
+    /// after the sentence before it in its passage, which names whom it means: that sentence is moved up when it was
+    /// chosen too, and added when it was not.
+    /// </summary>
+    private static List<SentenceCandidate> Readable(List<SentenceCandidate> chosen, IReadOnlyList<NewsPassage> passages)
+    {
+        var ordered = chosen.ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var sentence = ordered[i];
+            if (!OpensWithPronoun().IsMatch(sentence.Text) || sentence.Position == 0
+                || ordered.Take(i).Any(c => c.Passage == sentence.Passage && c.Position == sentence.Position - 1))
+            {
+                continue;
+            }
+
+            var later = ordered.FindIndex(i + 1, c => c.Passage == sentence.Passage && c.Position == sentence.Position - 1);
+            var antecedent = later >= 0 ? ordered[later] : sentence with { Text = SentencesOf(passages[sentence.Passage])[sentence.Position - 1], Position = sentence.Position - 1 };
+            if (later >= 0)
+            {
+                ordered.RemoveAt(later);
+            }
+
+            ordered.Insert(i, antecedent);
+            i++;
+        }
+
+        return ordered;
     }
 
     internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken) =>
@@ -59,7 +94,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
     internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
     {
         var sentences = passages
-            .SelectMany((p, i) => p.Body.Split("\n\n").SelectMany(SentenceSplitter.Split).Select(s => (Text: s, Passage: i)))
+            .SelectMany((p, i) => SentencesOf(p).Select((s, position) => (Text: s, Passage: i, Position: position)))
             .Where(s => WordCount(s.Text) is >= 4 and <= 90 && !InstructionFilter.LooksLikeInstruction(s.Text))
             .DistinctBy(s => s.Text, StringComparer.Ordinal)
             .ToArray();
@@ -76,7 +111,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
         var weights = TermWeights(question, inContext);
 
         return sentences
-            .Select((s, i) => new SentenceCandidate(s.Text, s.Passage, vectors[i], TensorPrimitives.Dot(questionVector.Span, vectors[i].Span), Overlap(weights, inContext[i])))
+            .Select((s, i) => new SentenceCandidate(s.Text, s.Passage, s.Position, vectors[i], TensorPrimitives.Dot(questionVector.Span, vectors[i].Span), Overlap(weights, inContext[i])))
             .OrderByDescending(c => c.Score)
             .ToArray();
     }
@@ -143,6 +178,9 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
         var lines = reports.Select(c => $"- {Attribution(passages[c.Passage])}: {Cite(c.Text, c.Passage)}");
         return "Reports differ:\n" + string.Join('\n', lines) + "\nThe first is the more recent report.";
     }
+
+    [GeneratedRegex(@"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")]
+    private static partial Regex OpensWithPronoun();
 
     private static string Attribution(NewsPassage passage)
     {

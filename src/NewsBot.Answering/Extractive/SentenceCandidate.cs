@@ -2,7 +2,8 @@ namespace NewsBot.Answering.Extractive;
 
 /// <summary>A sentence of a retrieved passage, with how well it answers the question.</summary>
 /// <param name="Passage">Index of the passage in retrieval order.</param>
-internal sealed record SentenceCandidate(string Text, int Passage, ReadOnlyMemory<float> Vector, double Similarity, double Overlap)
+/// <param name="Position">Index of the sentence in its passage (see <see cref="ExtractiveAnswerer.SentencesOf"/>).</param>
+internal sealed record SentenceCandidate(string Text, int Passage, int Position, ReadOnlyMemory<float> Vector, double Similarity, double Overlap)
 {
     public double Score => Similarity + (0.5 * Overlap);
 }
