@@ -1,20 +1,20 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Ingestion;
 
 namespace NewsBot.Ingestion.Web;
 
 /// <summary>
 /// GETs pages and feeds through the resilient HTTP client (timeouts, a retry), with a size limit. Addresses read
-/// again and again (feeds) can be remembered: the next request is conditional (ETag, Last-Modified), and a
-/// "304 Not Modified" answer gives back the remembered content without downloading it again.
+/// again and again (feeds) can be remembered (<see cref="IFeedCache"/>, kept beside the store): the next request is
+/// conditional (ETag, Last-Modified), and a "304 Not Modified" answer gives back the remembered content without
+/// downloading it again, in the bot's next refresh and in the next CLI run alike.
 /// </summary>
-public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngestionOptions> options)
+public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngestionOptions> options, IFeedCache cache)
 {
     public const string ClientName = "NewsBot.Web";
     private const string Accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.9, */*;q=0.5";
-    private readonly ConcurrentDictionary<Uri, Remembered> _remembered = new();
 
     /// <param name="remember">Keep the content and its validators for a conditional request next time (for feeds, not pages).</param>
     /// <param name="publicOnly">Refuse private and local addresses (for links found in feeds from the internet).</param>
@@ -31,10 +31,10 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.ParseAdd(Accept);
             request.Options.Set(NetworkGuard.PublicOnly, publicOnly);
-            var known = remember && _remembered.TryGetValue(url, out var entry) ? entry : null;
-            if (known?.ETag is { } etag)
+            var known = remember ? await cache.GetAsync(url, token) : null;
+            if (known?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
             {
-                request.Headers.IfNoneMatch.Add(etag);
+                request.Headers.IfNoneMatch.Add(tag);
             }
 
             if (known?.LastModified is { } lastModified)
@@ -45,7 +45,7 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
             if (response.StatusCode == HttpStatusCode.NotModified && known is not null)
             {
-                return known.Download;
+                return new Download(known.Url, known.MediaType, known.Charset, known.Content);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -63,7 +63,7 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
             var download = new Download(response.RequestMessage?.RequestUri ?? url, type?.MediaType?.ToLowerInvariant(), type?.CharSet, content);
             if (remember && (response.Headers.ETag is not null || response.Content.Headers.LastModified is not null))
             {
-                _remembered[url] = new Remembered(download, response.Headers.ETag, response.Content.Headers.LastModified);
+                await cache.PutAsync(url, new CachedFeed(download.Url, download.MediaType, download.Charset, download.Content, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified), token);
             }
 
             return download;
@@ -115,6 +115,4 @@ public sealed class WebDownloader(IHttpClientFactory clients, IOptions<WebIngest
             HttpStatusCode.Forbidden => "Forbidden",
             _ => response.StatusCode.ToString(),
         });
-
-    private sealed record Remembered(Download Download, EntityTagHeaderValue? ETag, DateTimeOffset? LastModified);
 }

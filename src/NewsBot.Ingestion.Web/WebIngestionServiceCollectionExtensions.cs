@@ -42,6 +42,7 @@ public static class WebIngestionServiceCollectionExtensions
         // Each attempt, retry and failure of a download is a detail (debug): a failed download is reported once, as a
         // line naming the address and the reason, by whoever asked for it.
         services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
+        services.TryAddSingleton<IFeedCache, MemoryFeedCache>();
         services.AddSingleton<WebDownloader>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RobotsPolicy>();

@@ -4,6 +4,7 @@ using NewsBot.Answering;
 using NewsBot.Core;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Embeddings;
+using NewsBot.Core.Ingestion;
 using NewsBot.Core.Settings;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
@@ -55,6 +56,7 @@ public static class NewsBotServiceCollectionExtensions
         // Copies, stories, arrivals and earlier versions: beside the store, in the data directory, whichever store it is.
         services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.SectionName);
         services.AddSingleton<IStoryIndex, SqliteStoryIndex>();
+        services.AddSingleton<IFeedCache, SqliteFeedCache>();
 
         var chat = configuration.GetChecked<ChatModelOptions>(ChatModelOptions.SectionName);
         switch (chat.Provider.ToLowerInvariant())

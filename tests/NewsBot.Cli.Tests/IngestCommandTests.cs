@@ -56,6 +56,32 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feed_read_again_by_a_later_run_is_asked_for_only_if_it_changed()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+
+        await Cli.JsonAsync("ingest", site.Url + "/city/rss.xml", "--data", _data.Path, "--json");
+        var again = await Cli.JsonAsync("ingest", site.Url + "/city/rss.xml", "--data", _data.Path, "--json");
+
+        Assert.Equal(1, site.NotModified("/city/rss.xml")); // The second run sent the feed's ETag; the server did not send it again.
+        Assert.Equal(0, again.GetProperty("failed").GetInt32());
+        Assert.Equal(3, again.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_damaged_feed_cache_only_means_the_feed_is_downloaded_in_full()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(_data.Path, "feeds.db"), "not a database");
+
+        var (code, _, error) = await Cli.RunAsync("ingest", site.Url + "/city/rss.xml", "--data", _data.Path, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(3, (await Cli.JsonAsync("stats", "--data", _data.Path, "--json")).GetProperty("articles").GetInt32());
+    }
+
+    [Fact]
     public async Task Ingest_feeds_reads_the_configured_feeds_and_a_bad_feed_setting_is_named()
     {
         await using var site = await FakeNewsSite.StartAsync();
