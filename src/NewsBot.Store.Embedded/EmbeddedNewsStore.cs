@@ -37,13 +37,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore
         _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(DatabasePath);
     }
 
     public string DataDirectory { get; }

@@ -30,13 +30,7 @@ public sealed class SqliteFeedCache : IFeedCache
     {
         _directory = Path.GetFullPath(dataDirectory);
         _logger = logger ?? NullLogger.Instance;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(_directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(Path.Combine(_directory, FileName));
     }
 
     public async Task<CachedFeed?> GetAsync(Uri requested, CancellationToken cancellationToken = default)

@@ -40,13 +40,7 @@ public sealed partial class SqliteStoryIndex : IStoryIndex
         _directory = Path.GetFullPath(dataDirectory);
         _options = options ?? new StoryOptions();
         _time = time ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(_directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(Path.Combine(_directory, FileName));
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
