@@ -15,7 +15,10 @@ public sealed class HtmlArticleReader : IArticleReader
 
     public static ReadItem Parse(string html, string pageUrl, string location)
     {
-        var page = new SmartReader.Reader(pageUrl, html).GetArticle();
+        // One parse: the page's own address is read first, as SmartReader then reshapes the document.
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var address = PageAddress.Of(document, pageUrl);
+        var page = new SmartReader.Reader(pageUrl, document).GetArticle();
         var fields = new ArticleFields
         {
             Title = page.Title,
@@ -23,7 +26,7 @@ public sealed class HtmlArticleReader : IArticleReader
             Author = page.Author ?? page.Byline,
             Source = page.SiteName,
             Published = page.PublicationDate?.ToString("O"),
-            Url = PageAddress.Of(html, pageUrl) ?? (ArticleSources.IsWebAddress(pageUrl) ? pageUrl : null),
+            Url = address ?? (ArticleSources.IsWebAddress(pageUrl) ? pageUrl : null),
         };
         var item = fields.ToReadItem(location);
         return item.Article is null && !HasArticleText(page)

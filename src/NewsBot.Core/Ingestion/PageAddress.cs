@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using AngleSharp.Html.Dom;
 
 namespace NewsBot.Core.Ingestion;
 
@@ -8,11 +8,8 @@ namespace NewsBot.Core.Ingestion;
 /// </summary>
 internal static class PageAddress
 {
-    private static readonly HtmlParser Parser = new();
-
-    public static string? Of(string html, string readFrom)
+    public static string? Of(IHtmlDocument document, string readFrom)
     {
-        using var document = Parser.ParseDocument(html);
         var candidates = new[]
         {
             document.QuerySelector("link[rel~='canonical' i][href]")?.GetAttribute("href"),
