@@ -34,7 +34,8 @@ public static class BenchApp
                 return await MemoryRun.RunAsync(options);
         }
 
-        await using var bot = await BotUnderTest.StartAsync(options.Settings);
+        var settings = args[0] == "fuzz" ? new Dictionary<string, string>(FuzzRun.BotSettings.Concat(options.Settings).GroupBy(s => s.Key).Select(g => g.Last())) : options.Settings;
+        await using var bot = await BotUnderTest.StartAsync(settings);
         return args[0] == "fuzz" ? await FuzzRun.RunAsync(bot, options) : await LoadRun.RunAsync(bot, options);
     }
 }

@@ -40,11 +40,11 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var bot = new BotUnderTest(process, url, data);
+        process.OutputDataReceived += (_, e) => bot.Observe(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Observe(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotUnderTest(process, url, data);
         using var http = new HttpClient();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(3) && !process.HasExited)
@@ -69,6 +69,52 @@ public sealed class BotUnderTest : IAsyncDisposable
     }
 
     public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The bot's data directory (store, story index, state), for an ingest into the running bot's store.</summary>
+    public string DataDirectory => _data;
+
+    /// <summary>Lines the bot logged that say a turn failed unhandled.</summary>
+    public int UnhandledErrors => _unhandled;
+
+    /// <summary>Lines the bot logged that contain a given text (only the levels its logging settings let through).</summary>
+    public int LinesContaining(string text)
+    {
+        lock (_lines)
+        {
+            return _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>CPU time the bot process has used, user and system, in seconds (from /proc).</summary>
+    public double CpuSeconds()
+    {
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private readonly List<string> _lines = [];
+    private int _unhandled;
+
+    private void Observe(string? line)
+    {
+        if (string.IsNullOrEmpty(line))
+        {
+            return;
+        }
+
+        if (line.Contains("Unhandled error", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _unhandled);
+        }
+
+        lock (_lines)
+        {
+            if (_lines.Count < 100_000)
+            {
+                _lines.Add(line);
+            }
+        }
+    }
 
     /// <summary>The bot process's resident memory in MB.</summary>
     public double RssMegabytes()

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -7,73 +6,64 @@ using System.Text.Json.Nodes;
 namespace NewsBot.Bench;
 
 /// <summary>
-/// Sends <see cref="FuzzCases"/> to the bot over loopback, bounded in count and time, and prints how it answered:
-/// responses by status, any of 500 or more, whether the process is still up, and its memory before and after.
+/// Sends <see cref="FuzzCases"/> and <see cref="FuzzHostileCases"/> to the bot over loopback, bounded in count and
+/// time; then bad bearer tokens to a second bot that has app credentials; then lets conversations whose channel
+/// answers 500 follow a topic that gets news (<see cref="FuzzProactivePhase"/>). Prints responses by status, any of
+/// 500 or more, "Unhandled error" lines, the failing channel's attempts and the CPU they cost, and memory.
 /// </summary>
 public static class FuzzRun
 {
+    /// <summary>Settings of the bot under fuzz: alerts checked every second, so the proactive phase sees many rounds.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BotSettings = new Dictionary<string, string>
+    {
+        ["NEWSBOT_Alerts__PollSeconds"] = "1",
+        ["NEWSBOT_Alerts__MinimumIntervalMinutes"] = "0",
+        ["NEWSBOT_Logging__LogLevel__NewsBot.Alerts"] = "Warning",
+    };
+
     public static async Task<int> RunAsync(BotUnderTest bot, BenchOptions options)
     {
-        using var sink = Sink.Start();
+        using var sink = FuzzSink.Start();
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = Stopwatch.StartNew();
         var limit = TimeSpan.FromSeconds(options.Seconds > 0 ? options.Seconds : 300);
         var (token, conversation) = await StartConversationAsync(http);
         await WarmUpAsync(http, sink.Url);
         var rssBefore = bot.RssMegabytes();
 
-        var statuses = new SortedDictionary<int, int>();
-        var failures = new List<string>();
-        var cases = FuzzCases.Messages(seed: 1, options.Count, sink.Url).Select(c => ("messages", c))
-            .Concat(FuzzCases.DirectLine(seed: 2, options.Count, token, conversation).Select(c => ("directline", c)));
-        foreach (var (kind, request) in cases)
-        {
-            if (deadline.Elapsed > limit)
-            {
-                break;
-            }
-
-            using var message = new HttpRequestMessage(request.Method, request.Path);
-            if (request.Body is not null)
-            {
-                message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
-            }
-
-            if (request.Bearer is not null)
-            {
-                message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + request.Bearer);
-            }
-
-            int status;
-            try
-            {
-                using var response = await http.SendAsync(message);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                status = 0;
-            }
-
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            if (status is 0 or >= 500 && failures.Count < 10)
-            {
-                failures.Add($"{kind} {request.Method} {request.Path} -> {status}: {Shorten(request.Body)}");
-            }
-        }
-
+        var open = await FuzzTally.SendAsync(http, limit,
+            FuzzCases.Messages(seed: 1, options.Count, sink.Url).Select(c => ("messages", c))
+                .Concat(FuzzCases.DirectLine(seed: 2, options.Count, token, conversation).Select(c => ("directline", c)))
+                .Concat(FuzzHostileCases.Messages(seed: 3, options.Count, sink.Url).Select(c => ("hostile", c))));
         await Task.Delay(2000); // Let background turns finish before memory is read.
         var rssAfter = bot.RssMegabytes();
-        var sent = statuses.Values.Sum();
-        var errors = statuses.Where(s => s.Key is 0 or >= 500).Sum(s => s.Value);
-        Console.WriteLine($"fuzz: {sent} requests in {deadline.Elapsed.TotalSeconds:F0} s; responses {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
-        Console.WriteLine($"fuzz: responses >= 500 or no response: {errors}; bot still running: {bot.IsRunning}; RSS {rssBefore:F0} MB -> {rssAfter:F0} MB (+{rssAfter - rssBefore:F0} MB)");
-        foreach (var failure in failures)
+        Console.WriteLine($"fuzz: {open.Sent} requests in {open.Elapsed.TotalSeconds:F0} s; responses {open.Statuses}");
+        Console.WriteLine($"fuzz: responses >= 500 or no response: {open.Errors}; \"Unhandled error\" log lines: {bot.UnhandledErrors}; bot still running: {bot.IsRunning}; RSS {rssBefore:F0} MB -> {rssAfter:F0} MB (+{rssAfter - rssBefore:F0} MB)");
+        open.PrintFailures();
+
+        FuzzTally secured;
+        await using (var withCredentials = await BotUnderTest.StartAsync(new Dictionary<string, string>(options.Settings)
         {
-            Console.WriteLine("  " + failure);
+            ["NEWSBOT_RateLimits__Enabled"] = "true",
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = "6f1b1d4e-0c55-4a3e-9f7e-4b2d7c1e9a10",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        }))
+        {
+            using var securedHttp = new HttpClient { BaseAddress = new Uri(withCredentials.Url), Timeout = TimeSpan.FromSeconds(30) };
+            secured = await FuzzTally.SendAsync(securedHttp, limit, FuzzHostileCases.BadTokens(seed: 4, options.Count, sink.Url).Select(c => ("tokens", c)));
+            Console.WriteLine($"fuzz, with app credentials: {secured.Sent} requests with bad or no tokens in {secured.Elapsed.TotalSeconds:F0} s; responses {secured.Statuses}; error lines: {withCredentials.LinesContaining("fail")}");
+            secured.PrintFailures();
         }
 
-        return errors == 0 && bot.IsRunning && rssAfter - rssBefore < 50 ? 0 : 1;
+        var proactive = await FuzzProactivePhase.RunAsync(bot, http, TimeSpan.FromSeconds(30));
+        Console.WriteLine($"fuzz, channel answering 500: {proactive.Conversations} conversations, {proactive.Attempts} send attempts in {proactive.Duration.TotalSeconds:F0} s "
+            + $"({(double)proactive.Attempts / proactive.Conversations:F1} each; one a second each without back-off), bot CPU {proactive.Cores:F2} cores, "
+            + $"warnings: {bot.LinesContaining("Could not send")} 'Could not send' lines");
+
+        var passed = open.Errors == 0 && secured.Errors == 0 && bot.UnhandledErrors == 0 && bot.IsRunning && rssAfter - rssBefore < 50
+            && proactive.Attempts <= proactive.Conversations * proactive.Duration.TotalSeconds / 3;
+        Console.WriteLine(passed ? "fuzz: passed" : "fuzz: FAILED");
+        return passed ? 0 : 1;
     }
 
     private static async Task<(string Token, string Conversation)> StartConversationAsync(HttpClient http)
@@ -98,51 +88,5 @@ public static class FuzzRun
             };
             using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         }
-    }
-
-    private static string Shorten(string? text) => text is null ? "(no body)" : text.Length > 120 ? text[..120] + "…" : text;
-
-    /// <summary>A loopback listener that accepts whatever the bot sends as a channel would.</summary>
-    private sealed class Sink : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        private Sink(int port)
-        {
-            Url = $"http://127.0.0.1:{port}/";
-            _listener.Prefixes.Add(Url);
-        }
-
-        public string Url { get; }
-
-        public static Sink Start()
-        {
-            var port = new Random().Next(20_000, 60_000);
-            var sink = new Sink(port);
-            sink._listener.Start();
-            _ = Task.Run(sink.ServeAsync);
-            return sink;
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                try
-                {
-                    var context = await _listener.GetContextAsync();
-                    context.Response.ContentType = "application/json";
-                    var body = Encoding.UTF8.GetBytes("{\"id\":\"sink\"}");
-                    await context.Response.OutputStream.WriteAsync(body);
-                    context.Response.Close();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Close();
     }
 }

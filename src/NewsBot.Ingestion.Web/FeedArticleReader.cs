@@ -10,11 +10,16 @@ public sealed class FeedArticleReader(FeedItemReader items) : IArticleReader
 
     public async IAsyncEnumerable<ReadItem> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (feed, problem) = FeedDocument.TryParse(await File.ReadAllBytesAsync(path, cancellationToken));
+        var (feed, problem, badItems) = FeedDocument.TryParseTolerant(await File.ReadAllBytesAsync(path, cancellationToken));
         if (feed is null)
         {
             yield return ReadItem.Failed(path, problem!);
             yield break;
+        }
+
+        foreach (var (number, reason) in badItems)
+        {
+            yield return ReadItem.Failed($"{path} item {number}", reason);
         }
 
         await foreach (var item in items.ReadAsync(feed, null, path, null, cancellationToken))

@@ -27,26 +27,56 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         // address that redirects into the intranet does not make its links trusted.
         var linksPublicOnly = feedUrl is not null
             && !(await NetworkGuard.IsPrivateHostAsync(requestedUrl ?? feedUrl, cancellationToken) && await NetworkGuard.IsPrivateHostAsync(feedUrl, cancellationToken));
-        var number = 0;
-        foreach (var item in feed.Items)
+        // The pages items link to are read a few at a time, under one deadline for the whole feed, in feed order.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.FeedDeadlineSeconds));
+        using var gate = new SemaphoreSlim(options.Value.PageReadsAtOnce);
+        var reads = feed.Items.Select((item, i) => ReadGatedAsync(gate, feed, item, feedUrl, outlet, linksPublicOnly, $"{location} item {i + 1}", deadline.Token, cancellationToken)).ToList();
+        foreach (var read in reads)
         {
-            number++;
-            yield return await ReadItemSafelyAsync(feed, item, feedUrl, outlet, linksPublicOnly, $"{location} item {number}", cancellationToken);
+            yield return await read;
         }
 
-        if (number == 0)
+        if (reads.Count == 0)
         {
             yield return ReadItem.Failed(location, "the feed lists no items");
         }
     }
 
+    private async Task<ReadItem> ReadGatedAsync(
+        SemaphoreSlim gate, SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string? outlet, bool linksPublicOnly, string location, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var entered = false;
+        try
+        {
+            await gate.WaitAsync(deadline);
+            entered = true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The feed's time ran out before this item's turn: it is read without its page.
+        }
+
+        try
+        {
+            return await ReadItemSafelyAsync(feed, item, feedUrl, outlet, linksPublicOnly, location, deadline, cancellationToken);
+        }
+        finally
+        {
+            if (entered)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     /// <summary>One item that cannot be read fails alone; the feed's other items are read.</summary>
     private async Task<ReadItem> ReadItemSafelyAsync(
-        SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string? outlet, bool linksPublicOnly, string location, CancellationToken cancellationToken)
+        SyndicationFeed feed, SyndicationItem item, Uri? feedUrl, string? outlet, bool linksPublicOnly, string location, CancellationToken deadline, CancellationToken cancellationToken)
     {
         try
         {
-            return await ReadItemAsync(feed, item, feedUrl, outlet, linksPublicOnly, location, cancellationToken);
+            return await ReadItemAsync(feed, item, feedUrl, outlet, linksPublicOnly, location, deadline);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -100,6 +130,10 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
         catch (WebReadException ex)
         {
             problem = $"could not read the page {link}: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            problem = $"the feed's {options.Value.FeedDeadlineSeconds} seconds for reading its pages (Web:FeedDeadlineSeconds) ran out before {link} was read";
         }
 
         return Teaser(fields, ownText, location, problem);

@@ -12,7 +12,8 @@ namespace NewsBot.Ingestion.Web;
 public sealed class RobotsPolicy(WebDownloader downloader, IOptions<WebIngestionOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset ReadAt)> _sites = new(StringComparer.OrdinalIgnoreCase);
+    // One read per site at a time: a feed's pages are read several at once, and they share the site's robots.txt.
+    private readonly ConcurrentDictionary<string, (Task<RobotsRules> Rules, DateTimeOffset ReadAt)> _sites = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<bool> AllowsAsync(Uri page, bool publicOnly, CancellationToken cancellationToken)
     {
@@ -22,13 +23,12 @@ public sealed class RobotsPolicy(WebDownloader downloader, IOptions<WebIngestion
         }
 
         var site = page.GetLeftPart(UriPartial.Authority);
-        if (!_sites.TryGetValue(site, out var entry) || clock.GetUtcNow() - entry.ReadAt > Lifetime)
-        {
-            entry = (await ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken), clock.GetUtcNow());
-            _sites[site] = entry;
-        }
-
-        return entry.Rules.Allows(page.PathAndQuery);
+        var now = clock.GetUtcNow();
+        var entry = _sites.AddOrUpdate(
+            site,
+            _ => (ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken), now),
+            (_, old) => now - old.ReadAt > Lifetime || old.Rules.IsFaulted || old.Rules.IsCanceled ? (ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken), now) : old);
+        return (await entry.Rules).Allows(page.PathAndQuery);
     }
 
     private async Task<RobotsRules> ReadAsync(Uri robots, bool publicOnly, CancellationToken cancellationToken)

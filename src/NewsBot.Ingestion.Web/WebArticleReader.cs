@@ -26,11 +26,16 @@ public sealed class WebArticleReader(WebDownloader downloader, FeedItemReader it
 
         if (IsFeed(download))
         {
-            var (feed, feedProblem) = FeedDocument.TryParse(download.Content);
+            var (feed, feedProblem, badItems) = FeedDocument.TryParseTolerant(download.Content);
             if (feed is null)
             {
                 yield return ReadItem.Failed(path, feedProblem!);
                 yield break;
+            }
+
+            foreach (var (number, reason) in badItems)
+            {
+                yield return ReadItem.Failed($"{path} item {number}", reason);
             }
 
             await foreach (var item in items.ReadAsync(feed, download.Url, path, feeds.Value.OutletFor(path), cancellationToken, requestedUrl: new Uri(path)))

@@ -15,6 +15,17 @@ public sealed class WebIngestionOptions
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Time allowed for reading one feed's linked pages altogether: items whose page is not read by then keep the
+    /// feed's own text (or fail alone, when they have none).
+    /// </summary>
+    [Range(5, 3600)]
+    public int FeedDeadlineSeconds { get; set; } = 120;
+
+    /// <summary>Linked pages of one feed read at the same time.</summary>
+    [Range(1, 32)]
+    public int PageReadsAtOnce { get; set; } = 4;
+
     /// <summary>Largest page or feed read; anything bigger is refused with a message.</summary>
     [Range(1, 200)]
     public int MaxDownloadMegabytes { get; set; } = 10;

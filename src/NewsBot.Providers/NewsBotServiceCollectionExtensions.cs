@@ -55,7 +55,9 @@ public static class NewsBotServiceCollectionExtensions
 
         // Copies, stories, arrivals and earlier versions: beside the store, in the data directory, whichever store it is.
         services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.SectionName);
-        services.AddSingleton<IStoryIndex, SqliteStoryIndex>();
+        services.AddSingleton<SqliteStoryIndex>();
+        services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<SqliteStoryIndex>());
+        services.AddSingleton<IStoryIndex>(sp => ActivatorUtilities.CreateInstance<DegradingStoryIndex>(sp, sp.GetRequiredService<SqliteStoryIndex>()));
         services.AddSingleton<IFeedCache, SqliteFeedCache>();
 
         var chat = configuration.GetChecked<ChatModelOptions>(ChatModelOptions.SectionName);

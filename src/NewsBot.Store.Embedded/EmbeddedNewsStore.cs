@@ -9,7 +9,7 @@ namespace NewsBot.Store.Embedded;
 /// The default store: one SQLite file in the data directory, written in WAL mode with one transaction per article,
 /// so a crash never leaves half an article and other processes (the bot while the CLI ingests) read safely.
 /// </summary>
-public sealed partial class EmbeddedNewsStore : INewsStore
+public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
 {
     public const string FileName = "newsbot.db";
 
@@ -38,7 +38,13 @@ public sealed partial class EmbeddedNewsStore : INewsStore
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
         _connectionString = SqliteFile.ConnectionString(DatabasePath);
+        ExistedBefore = File.Exists(DatabasePath);
     }
+
+    /// <summary>Whether newsbot.db was there when this store was made (before SQLite would create it).</summary>
+    public bool ExistedBefore { get; }
+
+    public string Location => DatabasePath;
 
     public string DataDirectory { get; }
 

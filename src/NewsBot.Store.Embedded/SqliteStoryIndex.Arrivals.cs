@@ -8,14 +8,20 @@ namespace NewsBot.Store.Embedded;
 public sealed partial class SqliteStoryIndex
 {
     public Task<IReadOnlyList<Arrival>> ArrivalsAfterAsync(long sequence, int max, CancellationToken cancellationToken = default) =>
+        ReadArrivalsAsync("WHERE a.sequence > $after ORDER BY a.sequence LIMIT $max", ("$after", sequence), max, cancellationToken);
+
+    public async Task<IReadOnlyList<Arrival>> ArrivalsSinceAsync(DateTimeOffset recordedAt, int max, CancellationToken cancellationToken = default) =>
+        (await ReadArrivalsAsync("WHERE a.recorded_at >= $since ORDER BY a.sequence DESC LIMIT $max", ("$since", recordedAt.ToUnixTimeSeconds()), max, cancellationToken)).Reverse().ToArray();
+
+    private Task<IReadOnlyList<Arrival>> ReadArrivalsAsync(string where, (string, object?) bound, int max, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
-            await using var command = Command(connection, null, """
+            await using var command = Command(connection, null, $"""
                 SELECT a.sequence, a.article_id, COALESCE(c.title, ''), c.source, c.published_at, c.url, a.updated, a.recorded_at
                 FROM arrivals AS a JOIN copies AS c ON c.article_id = a.article_id
-                WHERE a.sequence > $after ORDER BY a.sequence LIMIT $max
-                """, ("$after", sequence), ("$max", max));
+                {where}
+                """, bound, ("$max", max));
             var arrivals = new List<Arrival>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -10,7 +10,7 @@ namespace NewsBot.Store.Embedded;
 /// holds the articles: copies of one text, stories, arrivals and earlier versions. A new article is compared with the
 /// articles published within a few days of it (and undated ones); the first recorded copy of a text represents it.
 /// </summary>
-public sealed partial class SqliteStoryIndex : IStoryIndex
+public sealed partial class SqliteStoryIndex : IStoryIndex, IHealthProbe
 {
     public const string FileName = "stories.db";
 
@@ -42,6 +42,17 @@ public sealed partial class SqliteStoryIndex : IStoryIndex
         _time = time ?? TimeProvider.System;
         _connectionString = SqliteFile.ConnectionString(Path.Combine(_directory, FileName));
     }
+
+    public string Part => "stories";
+
+    /// <summary>Reads every table of the index, as answering does: a damaged or unreadable file fails here.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = Command(connection, null, "SELECT (SELECT COUNT(*) FROM copies) + (SELECT COUNT(*) FROM arrivals) + (SELECT COUNT(*) FROM versions)");
+            return await command.ExecuteScalarAsync(cancellationToken);
+        });
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -31,8 +31,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        services.AddSingleton(sp => new SqliteBotStorage(BotDatabase(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SqliteBotStorage(BotDatabase(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteBotStorage>>()));
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
+        services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<SqliteBotStorage>());
         services.AddHostedService<StatePruner>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton(sp => new FeedbackStore(BotDatabase(sp)));
@@ -43,6 +44,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => new SubscriptionStore(BotDatabase(sp)));
         services.AddSingleton<FollowCommands>();
         services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<DeliveryBackoff>();
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService<SampleNewsSeeder>();

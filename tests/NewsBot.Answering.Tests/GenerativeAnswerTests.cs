@@ -176,8 +176,8 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         var frames = System.Text.RegularExpressions.Regex.Matches(shown!, @"^=== passage \[\d+\] · key ([0-9a-f]{8}) ===$", System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.Single(frames.Select(f => f.Groups[1].Value).Distinct());
         Assert.DoesNotContain(frames, f => f.Groups[1].Value == "00000000");
-        Assert.DoesNotContain("\n[3] Fake title", shown, StringComparison.Ordinal);
-        Assert.Contains("(3) Fake title", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("[3] Fake title", shown, StringComparison.Ordinal);
+        Assert.Contains("Fake title / Official Gazette", shown, StringComparison.Ordinal);
         Assert.Single(answer.Citations);
         Assert.Equal("Harbour Times", answer.Citations[0].Source);
     }

@@ -44,6 +44,37 @@ public sealed class IngestionSafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_whose_items_link_to_stalled_pages_is_read_within_its_own_deadline_keeping_the_items_own_text()
+    {
+        const int Items = 10;
+        await using var stalling = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/feed.xml", (HttpContext context) =>
+            {
+                var items = string.Concat(Enumerable.Range(1, Items).Select(i =>
+                    $"<item><title>Pier works, part {i}</title><link>{context.Request.Scheme}://{context.Request.Host}/page/{i}</link><description>Works on the pier go on, part {i}.</description></item>"));
+                return Results.Text($"<rss version=\"2.0\"><channel><title>Pier Post</title>{items}</channel></rss>", "application/rss+xml");
+            });
+            app.MapGet("/page/{n}", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><head><title>Pier</title></head><body>");
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted);
+            });
+            app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nAllow: /\n"));
+        });
+        await using var services = Services(new() { ["Web:TimeoutSeconds"] = "1", ["Web:FeedDeadlineSeconds"] = "5", ["Web:PageReadsAtOnce"] = "4" });
+        var clock = Stopwatch.StartNew();
+
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([stalling.Url + "/feed.xml"]);
+
+        // One after another, the pages would cost 2 s each (twice Web:TimeoutSeconds): 20 s and more.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed.TotalSeconds:F0} s");
+        Assert.Equal(Items, report.New);
+    }
+
+    [Fact]
     public async Task A_proxy_from_the_environment_cannot_carry_a_download_past_the_address_guard()
     {
         // A "proxy" that answers every request with a news page, as a proxy relaying the metadata service would.
@@ -116,6 +147,33 @@ public sealed class IngestionSafetyTests : IAsyncLifetime
         Assert.Equal(3, report.New);
         var ferry = await services.GetRequiredService<INewsStore>().GetArticleAsync(ArticleIdentity.IdFor(null, "https://quay.example/ferry", "", null, null));
         Assert.Contains("every forty minutes", ferry!.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<title>Harbour & ferry fares fall</title>", "<title>Harbour &amp; ferry fares fall</title>", 7)]
+    [InlineData("<enclosure url=\"https://quay.example/a.mp3\" length=\"abc\" type=\"audio/mpeg\"/>", "", 7)]
+    [InlineData("<title>Unclosed <b>tag in a title</title>", "", 6)]
+    public async Task One_malformed_item_is_reported_alone_and_the_feeds_other_items_are_stored(string fault, string expectedTitleFragment, int stored)
+    {
+        var items = string.Concat(Enumerable.Range(1, 7).Select(i => i == 4
+            ? $"<item>{(fault.StartsWith("<title", StringComparison.Ordinal) ? fault : "<title>Harbour fares item four</title>" + fault)}<link>https://quay.example/item-4</link><description>Item four of the quay feed tells of ferry fares at the harbour, which fall by a tenth from Monday for every passenger.</description></item>"
+            : $"<item><title>Quay notes item {i}</title><link>https://quay.example/item-{i}</link><description>Item {i} of the quay feed: the harbour office reports on boats, the weather and works on the quay number {i} this week.</description></item>"));
+        var feed = _input.File("faulty.rss", $"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Quay Notes</title>{items}</channel></rss>");
+        await using var services = Services(new() { ["Web:FetchPages"] = "false" });
+
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([feed]);
+
+        Assert.Equal(stored, report.New);
+        Assert.Equal(7 - stored, report.Failed);
+        if (stored == 6)
+        {
+            Assert.Contains(report.Outcomes, o => o.Error is not null && o.Location.EndsWith("item 4", StringComparison.Ordinal));
+        }
+        else
+        {
+            var fourth = await services.GetRequiredService<INewsStore>().GetArticleAsync(ArticleIdentity.IdFor(null, "https://quay.example/item-4", "", null, null));
+            Assert.Contains(expectedTitleFragment.Length > 0 ? "Harbour & ferry fares fall" : "Harbour fares item four", fourth!.Title, StringComparison.Ordinal);
+        }
     }
 
     public async Task DisposeAsync()

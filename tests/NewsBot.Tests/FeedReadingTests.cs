@@ -44,6 +44,30 @@ public sealed class FeedReadingTests : IDisposable
         Assert.StartsWith("The latest from Alder Sport Weekly:\n- **Alder Rowing Club wins the autumn regatta**", (string?)configured["text"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_feed_address_with_a_user_name_and_password_never_reaches_the_log()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        var withCredentials = site.Url.Replace("http://", "http://reader:hunter2secret@", StringComparison.Ordinal);
+        await using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["NEWSBOT_Feeds__Urls__0"] = withCredentials + "/city/rss.xml",
+            ["NEWSBOT_Feeds__Urls__1"] = withCredentials + "/gone.xml",
+            ["NEWSBOT_Bot__SeedSampleNews"] = "false",
+            ["Logging__LogLevel__Default"] = "Information",
+        });
+
+        for (var i = 0; i < 120 && !bot.Log.ToArray().Any(l => l.Contains("Feeds read:", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(500);
+        }
+
+        var log = string.Join('\n', bot.Log.ToArray());
+        Assert.Contains("Feeds read:", log, StringComparison.Ordinal);
+        Assert.Contains("gone.xml", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", log, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)
     {
         using var client = bot.CreateClient();

@@ -45,7 +45,41 @@ public sealed partial class LinkInjectionTests : IDisposable
                 p => p.Name == "url" && ((string?)p.Value ?? "").Contains("phish.example", StringComparison.Ordinal));
         }
 
-        Assert.Contains("phish.example", string.Concat(replies.Select(r => (string?)r["text"])), StringComparison.Ordinal);
+        Assert.Contains(@"phish\[.\]example", string.Concat(replies.Select(r => (string?)r["text"])), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("emulator")]
+    [InlineData("msteams")]
+    [InlineData("directline")]
+    public async Task A_bare_address_written_in_an_article_is_shown_defanged_never_clickable(string channel)
+    {
+        await using var bot = new BotHost(_data.Path, new Dictionary<string, string?> { ["Bot:SeedSampleNews"] = "false" });
+        var article = new Article
+        {
+            Id = "bare-1",
+            Title = "Ferry refunds at refunds.phish.example",
+            Body = "Ferry passengers can claim refunds for cancelled winter sailings at https://refunds.phish.example/claim?id=1 or www.phish.example/ferry, the port authority said. "
+                + "Claims also go by mail to claims@phish.example, the authority said. "
+                + "The ferry refunds cover sailings cancelled since October, the port authority added.",
+            Url = "https://harbour.example/ferry-refunds",
+            Source = "Harbour Courier",
+            PublishedAt = DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        await bot.Services.GetRequiredService<IngestionPipeline>().IngestAsync([ReadItem.Ok("test", article)]);
+
+        var replies = await bot.RepliesAsync(BotHost.Message("How do ferry passengers claim refunds?", channel: channel));
+        var latest = await bot.RepliesAsync(BotHost.Message("what's new", channel: channel, conversation: "latest"));
+
+        var messages = replies.Concat(latest).Where(r => (string?)r["type"] == "message").ToArray();
+        Assert.Contains(messages, m => ((string?)m["text"] ?? "").Contains("refunds", StringComparison.Ordinal));
+        foreach (var reply in messages)
+        {
+            var shown = ((string?)reply["text"] ?? "") + " " + reply["entities"]?.ToString();
+            Assert.DoesNotMatch(@"phish\.example|https?://refunds|www\.phish", shown);
+        }
+
+        Assert.Contains(@"https\[:\]//refunds\[.\]phish\[.\]example", string.Concat(replies.Concat(latest).Select(r => (string?)r["text"])), StringComparison.Ordinal);
     }
 
     public void Dispose() => _data.Dispose();

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NewsBot.Core.Articles;
+using NewsBot.Core.Ingestion;
 using NewsBot.Testing;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -43,6 +46,36 @@ public sealed class MessageExtensionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(body!["composeExtension"]!["attachments"]!);
+    }
+
+    [Fact]
+    public async Task Cards_show_article_markup_as_plain_text_with_addresses_defanged()
+    {
+        var article = new Article
+        {
+            Id = "markup-1",
+            Title = "Lighthouse <b>reopens</b> [the official site](http://phish.example/lighthouse)",
+            Body = "The Gull Point lighthouse reopens to visitors on Saturday, <a href=\"javascript:alert(1)\">book here</a> or at https://phish.example/tickets, "
+                + "the heritage trust said. Tours of the lighthouse run every hour.",
+            Url = "https://harbour.example/lighthouse",
+            Source = "Harbour <i>Courier</i>",
+            PublishedAt = DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        await _bot.Services.GetRequiredService<IngestionPipeline>().IngestAsync([ReadItem.Ok("test", article)]);
+
+        var (status, body) = await _bot.PostAsync(Query("searchNews", new JObject { ["name"] = "query", ["value"] = "Gull Point lighthouse reopens" }));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = body!["composeExtension"]!["attachments"]!.Children<JObject>().First(c => ((string?)c["content"]!["title"] ?? "").Contains("Lighthouse", StringComparison.Ordinal));
+        foreach (var part in new[] { card["content"]!, card["preview"]!["content"]! })
+        {
+            var shown = string.Join("\n", new[] { "title", "subtitle", "text" }.Select(f => (string?)part[f] ?? ""));
+            Assert.DoesNotMatch(@"<|\]\(|javascript:|phish\.example|https?://", shown);
+            Assert.Contains("Lighthouse reopens the official site", shown, StringComparison.Ordinal);
+            Assert.Contains("Harbour Courier", shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("https://harbour.example/lighthouse", (string?)card["content"]!["buttons"]![0]!["value"]);
     }
 
     [Fact]

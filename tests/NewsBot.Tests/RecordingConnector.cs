@@ -23,6 +23,11 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     public IReadOnlyList<JObject> Received => _received.ToArray();
 
+    /// <summary>Every post the bot made, answered or refused.</summary>
+    public int Attempts => _attempts;
+
+    private int _attempts;
+
     public static async Task<RecordingConnector> StartAsync()
     {
         var connector = new RecordingConnector();
@@ -30,6 +35,7 @@ public sealed class RecordingConnector : IAsyncDisposable
         {
             app.MapPost("/v3/conversations/{id}/activities/{replyTo?}", async (HttpContext context) =>
             {
+                Interlocked.Increment(ref connector._attempts);
                 if (connector.Status != 200)
                 {
                     return Results.StatusCode(connector.Status);

@@ -7,26 +7,27 @@ using Xunit;
 
 namespace NewsBot.Tests;
 
-/// <summary>A failure inside a turn is logged, apologised for to the user, and traced for the Emulator; the host keeps serving.</summary>
+/// <summary>A failure inside a turn is logged and apologised for to the user, with no exception text in any reply; the host keeps serving.</summary>
 public sealed class TurnErrorTests : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    [Fact]
-    public async Task A_failing_turn_gets_an_apology_and_an_error_trace_and_the_next_turn_works()
+    [Theory]
+    [InlineData("emulator")]
+    [InlineData("msteams")]
+    public async Task A_failing_turn_gets_an_apology_without_its_exception_text_and_the_next_turn_works(string channel)
     {
         var answerer = new FailingAnswerer();
         await using var bot = new BotHost(_data.Path);
         using var failing = bot.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<INewsAnswerer>(answerer)));
         var host = new BotClient(failing);
 
-        var replies = await host.RepliesAsync(BotHost.Message("Who won the coastal football league?"));
-        var next = await host.RepliesAsync(BotHost.Message("help"));
+        var replies = await host.RepliesAsync(BotHost.Message("Who won the coastal football league?", channel: channel));
+        var next = await host.RepliesAsync(BotHost.Message("help", channel: channel));
 
         Assert.Contains(replies, r => ((string?)r["text"] ?? "").StartsWith("Sorry, something went wrong", StringComparison.Ordinal));
-        var trace = Assert.Single(replies, r => (string?)r["type"] == "trace");
-        Assert.Equal("https://www.botframework.com/schemas/error", (string?)trace["valueType"]);
-        Assert.Equal("the model server is on fire", (string?)trace["value"]);
+        Assert.DoesNotContain(replies, r => (string?)r["type"] == "trace");
+        Assert.DoesNotContain(replies, r => r.ToString().Contains("/var/lib/newsbot", StringComparison.Ordinal) || r.ToString().Contains("on fire", StringComparison.Ordinal));
         Assert.Contains("every answer cites its sources", (string?)next[^1]["text"], StringComparison.Ordinal);
     }
 
@@ -37,7 +38,7 @@ public sealed class TurnErrorTests : IDisposable
         public bool Streams => false;
 
         public Task<Answer> AnswerAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText = null, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("the model server is on fire");
+            throw new InvalidOperationException("the model server is on fire: /var/lib/newsbot/newsbot.db is locked");
     }
 
     private sealed class BotClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)

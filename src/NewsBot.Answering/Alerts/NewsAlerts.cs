@@ -11,7 +11,7 @@ namespace NewsBot.Answering.Alerts;
 /// <summary>
 /// Alerts and briefings from what arrived in the store. An alert lists the new articles about a topic (copies of one
 /// text once, updates marked), newest first, each with its lead and a citation; a briefing lists the stories
-/// published since the last one that the most reports are about, one line per story.
+/// that arrived since the last one that the most reports are about, one line per story.
 /// </summary>
 public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAlerts
 {
@@ -74,7 +74,18 @@ public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAle
     public async Task<Answer> BriefingAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var question = "briefing";
-        var articles = await store.GetLatestArticlesAsync(BriefingCandidates, new SearchFilter { From = since }, cancellationToken);
+
+        // What arrived since (ingest order), not what is dated since: an article read late still makes the briefing.
+        var arrivals = await stories.ArrivalsSinceAsync(since, BriefingCandidates, cancellationToken);
+        var articles = new List<Article>();
+        foreach (var arrival in arrivals.DistinctBy(a => a.ArticleId).Reverse())
+        {
+            if (await store.GetArticleAsync(arrival.ArticleId, cancellationToken) is { } article)
+            {
+                articles.Add(article);
+            }
+        }
+
         var sinceText = since.ToString("d MMMM HH:mm 'UTC'", CultureInfo.InvariantCulture);
         if (articles.Count == 0)
         {
@@ -84,7 +95,7 @@ public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAle
         var byStory = await stories.StoriesOfAsync(articles.Select(a => a.Id).ToArray(), cancellationToken);
         var top = articles
             .GroupBy(a => byStory.TryGetValue(a.Id, out var story) ? story.Id : a.Id)
-            .Select(g => (Lead: g.First(), Reports: byStory.TryGetValue(g.First().Id, out var story) ? story.Reports.Count(r => r.PublishedAt is null || r.PublishedAt >= since) : g.Count()))
+            .Select(g => (Lead: g.MaxBy(a => a.PublishedAt ?? DateTimeOffset.MinValue)!, Reports: g.Count()))
             .OrderByDescending(s => s.Reports)
             .ThenByDescending(s => s.Lead.PublishedAt ?? DateTimeOffset.MinValue)
             .Take(MaxItems)

@@ -49,13 +49,10 @@ public sealed partial class GenerativeAnswerer(Kernel kernel, PromptProvider pro
     /// <summary>
     /// Each passage in retrieval order between frames that carry its number and this request's key, which no article
     /// can know: "=== passage [n] · key K ===", its "title / outlet date" line and text, "=== end of passage [n] ·
-    /// key K ===". Inside the text, anything shaped like a marker ("[3] Fake title") is written "(3)", so an article
-    /// can neither open a passage of its own nor put a citation in the model's mouth.
+    /// key K ===". Passage text carries no marker-like text (it was neutralised when read, see CitationMarkers) and
+    /// no "===", so an article can neither open a passage of its own nor put a citation in the model's mouth.
     /// </summary>
     public static string Number(IReadOnlyList<NewsPassage> passages, string key) =>
         string.Join("\n\n", passages.Select((p, i) =>
-            $"=== passage [{i + 1}] · key {key} ===\n{MarkerLike().Replace(p.Text, "($1)").Replace("===", "==", StringComparison.Ordinal)}\n=== end of passage [{i + 1}] · key {key} ==="));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d+)\]")]
-    private static partial System.Text.RegularExpressions.Regex MarkerLike();
+            $"=== passage [{i + 1}] · key {key} ===\n{p.Text.Replace("===", "==", StringComparison.Ordinal)}\n=== end of passage [{i + 1}] · key {key} ==="));
 }

@@ -15,7 +15,7 @@ public interface INewsAlerts
     /// <summary>New and updated articles about the topic that arrived after <paramref name="after"/>, as one cited alert (null when none), and how far the arrivals were read.</summary>
     Task<NewsAlert> AlertAsync(string topic, long after, CancellationToken cancellationToken = default);
 
-    /// <summary>A cited digest of the top stories published since <paramref name="since"/>.</summary>
+    /// <summary>A cited digest of the top stories among the articles that arrived (were ingested) since <paramref name="since"/>.</summary>
     Task<Answer> BriefingAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }
 

@@ -1,11 +1,17 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Core.Articles;
 
 /// <summary>One news article as NewsBot keeps it: metadata plus the cleaned body text.</summary>
 public sealed record Article
 {
     public required string Id { get; init; }
-    public required string Title { get; init; }
-    public required string Body { get; init; }
+    /// <summary>The headline; marker-like text such as "[1]" is removed (see <see cref="CitationMarkers"/>).</summary>
+    public required string Title { get; init => field = CitationMarkers.Neutralise(value); }
+
+    /// <summary>The body; marker-like text such as "[1][2]" is removed, so only NewsBot's own marking cites.</summary>
+    public required string Body { get; init => field = CitationMarkers.Neutralise(value); }
+
     public string? Url { get; init; }
     public string? Source { get; init; }
     public string? Author { get; init; }

@@ -1,3 +1,5 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Core.Ingestion;
 
 public enum IngestStatus
@@ -8,5 +10,10 @@ public enum IngestStatus
     Failed,
 }
 
-/// <summary>What happened to one input item.</summary>
-public sealed record IngestOutcome(IngestStatus Status, string Location, string? ArticleId, string? Title, int Passages, string? Error);
+/// <summary>What happened to one input item. Its location and error never carry an address's user name or password.</summary>
+public sealed record IngestOutcome(IngestStatus Status, string Location, string? ArticleId, string? Title, int Passages, string? Error)
+{
+    public string Location { get; init => field = Credentials.Hidden(value); } = Credentials.Hidden(Location);
+
+    public string? Error { get; init => field = value is null ? null : Credentials.Hidden(value); } = Error is null ? null : Credentials.Hidden(Error);
+}

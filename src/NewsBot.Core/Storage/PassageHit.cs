@@ -1,3 +1,5 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Core.Storage;
 
 /// <summary>A retrieved passage with what a citation needs to point at it, and its score in the search that found it.</summary>
@@ -11,6 +13,11 @@ public sealed record PassageHit(
     string Text,
     double Score)
 {
+    /// <summary>The passage's header and text as read, marker-like text removed (<see cref="CitationMarkers"/>).</summary>
+    public string Text { get; init => field = CitationMarkers.Neutralise(value); } = CitationMarkers.Neutralise(Text);
+
+    public string Title { get; init => field = CitationMarkers.Neutralise(value); } = CitationMarkers.Neutralise(Title);
+
     /// <summary>Other outlets that ran a copy of this article's text (syndicated wire copy), shown instead of their copies.</summary>
     public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
 }

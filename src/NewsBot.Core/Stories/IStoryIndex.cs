@@ -27,6 +27,9 @@ public interface IStoryIndex
     /// <summary>Articles that arrived (new or updated) after the given sequence number, oldest first.</summary>
     Task<IReadOnlyList<Arrival>> ArrivalsAfterAsync(long sequence, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest <paramref name="max"/> articles that arrived (new or updated) at or after a time, oldest first: ingest order, whatever their publication dates.</summary>
+    Task<IReadOnlyList<Arrival>> ArrivalsSinceAsync(DateTimeOffset recordedAt, int max, CancellationToken cancellationToken = default);
+
     /// <summary>The sequence number of the latest arrival, 0 when none.</summary>
     Task<long> LastArrivalAsync(CancellationToken cancellationToken = default);
 

@@ -1,3 +1,5 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Core.Stories;
 
 /// <summary>
@@ -15,4 +17,7 @@ public sealed record Story(string Id, IReadOnlyList<StoryReport> Reports)
     public DateTimeOffset? LastReport => Reports.Select(r => r.PublishedAt).Where(d => d is not null).Max();
 }
 
-public sealed record StoryReport(string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url);
+public sealed record StoryReport(string ArticleId, string Title, string? Source, DateTimeOffset? PublishedAt, string? Url)
+{
+    public string Title { get; init => field = CitationMarkers.Neutralise(value); } = CitationMarkers.Neutralise(Title);
+}

@@ -9,10 +9,11 @@ namespace NewsBot.Alerts;
 /// Every <see cref="AlertOptions.PollSeconds"/>: for each followed topic whose last alert is older than
 /// <see cref="AlertOptions.MinimumIntervalMinutes"/>, the articles about it that arrived since (from feeds or any
 /// ingest into the store) go out as one cited alert; briefings that are due go out as a cited digest. A conversation
-/// its channel refuses (403/404) is unsubscribed; a failure that may pass is retried on the next round.
+/// its channel refuses (403/404) is unsubscribed; a failure that may pass is retried later, backing off per
+/// conversation, and a conversation that keeps failing is given up (<see cref="DeliveryBackoff"/>).
 /// </summary>
 public sealed class AlertDispatcher(
-    SubscriptionStore subscriptions, INewsAlerts alerts, ProactiveSender sender, IOptions<AlertOptions> options,
+    SubscriptionStore subscriptions, INewsAlerts alerts, ProactiveSender sender, DeliveryBackoff backoff, IOptions<AlertOptions> options,
     TimeProvider time, ILogger<AlertDispatcher> logger) : BackgroundService
 {
     /// <summary>One round: alerts, then briefings. Returns how many messages were sent.</summary>
@@ -44,7 +45,7 @@ public sealed class AlertDispatcher(
         foreach (var subscription in await subscriptions.SubscriptionsAsync(cancellationToken))
         {
             var now = time.GetUtcNow();
-            if (subscription.LastAlertAt is { } last && now - last < interval)
+            if (backoff.IsWaiting(subscription.Conversation) || (subscription.LastAlertAt is { } last && now - last < interval))
             {
                 // What arrives meanwhile waits, and goes out together in the next alert.
                 continue;
@@ -73,6 +74,11 @@ public sealed class AlertDispatcher(
         var now = time.GetUtcNow();
         foreach (var briefing in await subscriptions.DueBriefingsAsync(now, cancellationToken))
         {
+            if (backoff.IsWaiting(briefing.Conversation))
+            {
+                continue;
+            }
+
             var zone = BriefingSchedule.Zone(briefing.TimeZone, options.Value.TimeZone);
             var next = BriefingSchedule.Next(briefing.LocalTime, zone, now);
             if (!await subscriptions.ClaimBriefingAsync(briefing, next, now, cancellationToken))
@@ -90,16 +96,35 @@ public sealed class AlertDispatcher(
     private async Task<int> DeliverAsync(string conversation, ConversationReference reference, Answer answer, CancellationToken cancellationToken, Func<Task> release)
     {
         var activity = AnswerActivities.For(answer, reference.ChannelId, feedbackButtons: false, suggestions: []);
-        switch (await sender.SendAsync(reference, activity, cancellationToken))
+        var result = await sender.SendAsync(reference, activity, cancellationToken);
+        switch (result.Delivery)
         {
             case Delivery.Sent:
+                backoff.Succeeded(conversation);
                 return 1;
             case Delivery.Gone:
+                backoff.Succeeded(conversation);
                 await subscriptions.RemoveConversationAsync(conversation, cancellationToken);
                 return 0;
-            default:
-                await release();
-                return 0;
         }
+
+        await release();
+        var verdict = backoff.Failed(conversation);
+        if (verdict.GiveUp)
+        {
+            await subscriptions.RemoveConversationAsync(conversation, cancellationToken);
+            logger.LogWarning("Gave up on {Conversation} at {ServiceUrl} after {Failures} failed sends over {Hours:0.#} hours ({Reason}): its follows and briefing are removed",
+                reference.Conversation?.Id, reference.ServiceUrl, verdict.Failures, verdict.FailingFor.TotalHours, result.Reason);
+        }
+        else if (verdict.Warn)
+        {
+            logger.LogWarning("Could not send to {Conversation} at {ServiceUrl}: {Reason}; trying again later, less and less often", reference.Conversation?.Id, reference.ServiceUrl, result.Reason);
+        }
+        else
+        {
+            logger.LogDebug("Could not send to {Conversation} (failure {Failures}): {Reason}", reference.Conversation?.Id, verdict.Failures, result.Reason);
+        }
+
+        return 0;
     }
 }

@@ -15,6 +15,14 @@ public sealed class AlertOptions : IValidatableObject
     [Range(0, 10_080)]
     public int MinimumIntervalMinutes { get; set; } = 60;
 
+    /// <summary>After a failed send to a conversation, the wait before the next try doubles from one poll up to this many minutes.</summary>
+    [Range(1, 1440)]
+    public int RetryMaxMinutes { get; set; } = 60;
+
+    /// <summary>A conversation whose sends have failed for this many hours is unsubscribed (follows and briefing), logged once.</summary>
+    [Range(1, 720)]
+    public int GiveUpAfterHours { get; set; } = 24;
+
     [Range(1, 200)]
     public int MaxTopicsPerConversation { get; set; } = 20;
 

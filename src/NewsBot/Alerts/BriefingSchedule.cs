@@ -45,6 +45,6 @@ public static partial class BriefingSchedule
         !string.IsNullOrWhiteSpace(channelZone) && TimeZoneInfo.TryFindSystemTimeZoneById(channelZone, out var zone) ? zone
         : TimeZoneInfo.FindSystemTimeZoneById(configured);
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?\s*(?<ampm>am|pm)?$")]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:[:.h](?<m>[0-9]{2}))?\s*(?<ampm>am|pm)?$")]
     private static partial Regex Time();
 }

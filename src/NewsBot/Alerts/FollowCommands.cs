@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using NewsBot.Bots;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Text;
 using NewsBot.Rendering;
 
 namespace NewsBot.Alerts;
@@ -57,20 +58,20 @@ public sealed partial class FollowCommands(SubscriptionStore store, INewsAlerts 
             return Reply($"That topic is too long to follow: name it in fewer than {options.Value.MaxTopicCharacters} characters.");
         }
 
-        var conversation = SubscriptionStore.ConversationKey(reference);
-        var topics = await store.TopicsAsync(conversation, cancellationToken);
-        var known = topics.Any(t => SubscriptionStore.TopicKey(t) == SubscriptionStore.TopicKey(topic));
-        if (!known && topics.Count >= options.Value.MaxTopicsPerConversation)
+        if (topic.Any(UserText.IsHidden))
         {
-            return Reply($"You follow {topics.Count} topics already, as many as I keep for one conversation. Say **unfollow** and a topic to make room.");
+            return Reply("That topic has invisible control or text-direction characters in it: type it again as plain words.");
         }
 
-        var added = await store.FollowAsync(reference, topic, await alerts.LatestArrivalAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
+        var added = await store.FollowAsync(reference, topic, await alerts.LatestArrivalAsync(cancellationToken), time.GetUtcNow(), options.Value.MaxTopicsPerConversation, cancellationToken);
         var safe = MarkdownSafety.Text(topic);
         var every = options.Value.MinimumIntervalMinutes > 0 ? $", at most one alert every {Minutes(options.Value.MinimumIntervalMinutes)}" : "";
-        return added
-            ? BotReplies.WithSuggestions($"Following **{safe}**. When new articles about it arrive, I'll send you a short cited alert here{every}. Say **unfollow {safe}** to stop.", ["following", $"What's the latest on {topic}?"])
-            : Reply($"You already follow **{safe}**.");
+        return added switch
+        {
+            FollowResult.Added => BotReplies.WithSuggestions($"Following **{safe}**. When new articles about it arrive, I'll send you a short cited alert here{every}. Say **unfollow {safe}** to stop.", ["following", $"What's the latest on {topic}?"]),
+            FollowResult.Known => Reply($"You already follow **{safe}**."),
+            _ => Reply($"You follow {options.Value.MaxTopicsPerConversation} topics already, as many as I keep for one conversation. Say **unfollow** and a topic to make room."),
+        };
     }
 
     private async Task<IMessageActivity> UnfollowAsync(string conversation, string topic, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using NewsBot.Bots;
+using NewsBot.Security;
 
 namespace NewsBot.Alerts;
 
@@ -17,14 +18,23 @@ public enum Delivery
     Failed,
 }
 
+/// <summary>What became of a send, and why it failed when it did.</summary>
+public sealed record DeliveryResult(Delivery Delivery, string? Reason = null);
+
 /// <summary>
 /// Sends a message into a conversation nobody just wrote in, through the stored conversation reference: Bot Framework
-/// proactive messaging with the bot's app id (empty for an anonymous bot: the Emulator, the local Direct Line).
+/// proactive messaging with the bot's app id (empty for an anonymous bot: the Emulator, the local Direct Line). The
+/// stored reply address passes the same policy as an incoming request's, at send time (<see cref="BotAccess"/>).
 /// </summary>
-public sealed class ProactiveSender(AdapterWithErrorHandler adapter, IConfiguration configuration, ILogger<ProactiveSender> logger)
+public sealed class ProactiveSender(AdapterWithErrorHandler adapter, IConfiguration configuration, BotAccess access, ILogger<ProactiveSender> logger)
 {
-    public async Task<Delivery> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
+        if (!access.AllowsReplyTo(reference.ServiceUrl))
+        {
+            return new DeliveryResult(Delivery.Failed, "its reply address is not allowed now (off this machine while the bot has no app credentials, or not http(s))");
+        }
+
         Exception? failure = null;
         try
         {
@@ -48,18 +58,18 @@ public sealed class ProactiveSender(AdapterWithErrorHandler adapter, IConfigurat
 
         if (failure is null)
         {
-            return Delivery.Sent;
+            return new DeliveryResult(Delivery.Sent);
         }
 
         var status = (failure as ErrorResponseException)?.Response?.StatusCode;
         if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
             logger.LogInformation("{Conversation} on {Channel} refuses messages ({Status}): its subscriptions are removed", reference.Conversation?.Id, reference.ChannelId, (int)status);
-            return Delivery.Gone;
+            return new DeliveryResult(Delivery.Gone);
         }
 
-        logger.LogWarning("Could not send to {Conversation} at {ServiceUrl}: {Reason}", reference.Conversation?.Id, reference.ServiceUrl, failure.GetBaseException().Message);
-        logger.LogDebug(failure, "Proactive send failed");
-        return Delivery.Failed;
+        // The caller decides how loudly to log a failure that may pass (see DeliveryBackoff).
+        logger.LogDebug(failure, "Proactive send to {Conversation} failed", reference.Conversation?.Id);
+        return new DeliveryResult(Delivery.Failed, failure.GetBaseException().Message);
     }
 }

@@ -35,23 +35,29 @@ public sealed class SubscriptionStore
 
     public static string TopicKey(string topic) => string.Join(' ', topic.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Follows the topic from <paramref name="seen"/> on; false when the conversation follows it already (its address is refreshed).</summary>
-    public async Task<bool> FollowAsync(ConversationReference reference, string topic, long seen, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the topic from <paramref name="seen"/> on, unless the conversation follows <paramref name="maxTopics"/>
+    /// already: the count and the insert are one statement, so concurrent follows cannot pass the cap. A topic
+    /// followed already has its address refreshed.
+    /// </summary>
+    public async Task<FollowResult> FollowAsync(ConversationReference reference, string topic, long seen, DateTimeOffset now, int maxTopics, CancellationToken cancellationToken)
     {
         var (conversation, key, json) = (ConversationKey(reference), TopicKey(topic), JsonConvert.SerializeObject(reference));
         if (await ExecuteAsync("""
             INSERT INTO follows (conversation, topic_key, topic, reference, seen_sequence, created_at)
-            VALUES ($conversation, $key, $topic, $reference, $seen, $now)
+            SELECT $conversation, $key, $topic, $reference, $seen, $now
+            WHERE (SELECT COUNT(*) FROM follows WHERE conversation = $conversation) < $max
             ON CONFLICT (conversation, topic_key) DO NOTHING RETURNING 1
             """, cancellationToken, ("$conversation", conversation), ("$key", key), ("$topic", topic.Trim()),
-            ("$reference", json), ("$seen", seen), ("$now", now.ToUnixTimeMilliseconds())))
+            ("$reference", json), ("$seen", seen), ("$now", now.ToUnixTimeMilliseconds()), ("$max", maxTopics)))
         {
-            return true;
+            return FollowResult.Added;
         }
 
-        await ExecuteAsync("UPDATE follows SET reference = $reference WHERE conversation = $conversation AND topic_key = $key", cancellationToken,
-            ("$conversation", conversation), ("$key", key), ("$reference", json));
-        return false;
+        return await ExecuteAsync("UPDATE follows SET reference = $reference WHERE conversation = $conversation AND topic_key = $key RETURNING 1", cancellationToken,
+            ("$conversation", conversation), ("$key", key), ("$reference", json))
+            ? FollowResult.Known
+            : FollowResult.Full;
     }
 
     public async Task<bool> UnfollowAsync(string conversation, string topic, CancellationToken cancellationToken) =>
@@ -179,4 +185,12 @@ public sealed class SubscriptionStore
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+}
+
+/// <summary>What a follow did: added the topic, found it followed already, or found the conversation at its cap.</summary>
+public enum FollowResult
+{
+    Added,
+    Known,
+    Full,
 }

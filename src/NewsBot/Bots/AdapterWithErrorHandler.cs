@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace NewsBot.Bots;
@@ -20,9 +19,21 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 return;
             }
 
+            // The detail goes to the log only: a reply never carries exception text or file paths.
             logger.LogError(exception, "Unhandled error in a bot turn: {Message}", exception.Message);
-            await turnContext.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again in a moment.");
-            await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError");
+            if (turnContext.Activity.Type != Microsoft.Bot.Schema.ActivityTypes.Message)
+            {
+                return; // An invoke or an update gets its status code; a chat message nobody asked for would confuse.
+            }
+
+            try
+            {
+                await turnContext.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again in a moment.");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException or Microsoft.Bot.Schema.ErrorResponseException or InvalidOperationException)
+            {
+                logger.LogWarning("Could not deliver the apology to {ServiceUrl}: {Reason}", turnContext.Activity.ServiceUrl, ex.GetBaseException().Message);
+            }
         };
     }
 
@@ -30,7 +41,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is HttpRequestException or System.Net.Sockets.SocketException)
+            if (e is HttpRequestException or System.Net.Sockets.SocketException or Microsoft.Bot.Schema.ErrorResponseException)
             {
                 return true;
             }

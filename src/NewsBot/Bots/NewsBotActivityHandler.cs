@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Alerts;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Telemetry;
+using NewsBot.Core.Text;
 using NewsBot.Feedback;
 using NewsBot.Rendering;
 using NewsBot.State;
@@ -65,8 +66,7 @@ public sealed class NewsBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        turnContext.Activity.RemoveRecipientMention();
-        var text = (turnContext.Activity.Text ?? "").Trim();
+        var text = UserText.Normalise(Mentions.RemoveBotMention(turnContext.Activity)).Trim();
         if (text.Length == 0)
         {
             await turnContext.SendActivityAsync(BotReplies.HelpMessage(await overview.SummaryAsync(cancellationToken)), cancellationToken);
@@ -126,22 +126,39 @@ public sealed class NewsBotActivityHandler(
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
-    /// <summary>Teams compose box: search the news and insert a card.</summary>
-    protected override async Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
-        query.CommandId == NewsSearchExtension.CommandId
-            ? await searchExtension.QueryAsync(query, cancellationToken)
-            : throw new InvokeResponseException(System.Net.HttpStatusCode.BadRequest);
-
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.Name != "message/submitAction")
+        if (turnContext.Activity.Name == "composeExtension/query")
         {
-            // Invokes NewsBot does not handle are the sender's mistake here, not a fault of the bot.
-            var handled = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
-            return handled.Status == 501 ? new InvokeResponse { Status = 400 } : handled;
+            // Teams compose box: search the news and insert a card. The value is read by hand: a wrong shape is a 400.
+            var (query, error) = SearchQuery.Read(turnContext.Activity.Value);
+            if (query is null || query.CommandId != NewsSearchExtension.CommandId)
+            {
+                return new InvokeResponse { Status = 400, Body = new { error = error ?? "Unknown search command." } };
+            }
+
+            return CreateInvokeResponse(await searchExtension.QueryAsync(query, cancellationToken));
         }
 
-        var value = turnContext.Activity.Value as JObject ?? JObject.FromObject(turnContext.Activity.Value ?? new JObject());
+        if (turnContext.Activity.Name != "message/submitAction")
+        {
+            // Invokes NewsBot does not handle, or whose value does not fit their schema, are the sender's mistake.
+            try
+            {
+                var handled = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+                return handled.Status == 501 ? new InvokeResponse { Status = 400 } : handled;
+            }
+            catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+            {
+                return new InvokeResponse { Status = 400, Body = new { error = "The invoke's value does not fit its schema." } };
+            }
+        }
+
+        if (turnContext.Activity.Value is not JObject value)
+        {
+            return new InvokeResponse { Status = 400 };
+        }
+
         var actionValue = value["actionValue"] as JObject;
         var reaction = actionValue?["reaction"]?.ToString();
         if (value["actionName"]?.ToString() != "feedback" || string.IsNullOrEmpty(reaction))

@@ -43,9 +43,10 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
         {
             // Whatever went wrong (store, embedding service), the bot keeps answering and the next round tries again;
             // /healthz shows the reason meanwhile.
-            status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, 0, 0, 0, [ex.Message]));
+            var reason = NewsBot.Core.Text.Credentials.Hidden(ex.Message);
+            status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, 0, 0, 0, [reason]));
             NewsBotTelemetry.FeedErrors.Add(urls.Count);
-            logger.LogError("Feeds could not be stored: {Reason}", ex.Message);
+            logger.LogError("Feeds could not be stored: {Reason}", reason);
         }
     }
 }

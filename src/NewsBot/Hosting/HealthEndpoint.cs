@@ -9,7 +9,9 @@ using NewsBot.Ingestion.Web;
 namespace NewsBot.Hosting;
 
 /// <summary>
-/// <c>GET /healthz</c>: whether the store answers a real read (<see cref="StoreProbe"/>), which embedding model and
+/// <c>GET /healthz</c>: whether the store answers a real read (<see cref="StoreProbe"/>), whether every other file the
+/// bot needs answers a real read and, where the bot writes it, a write (<see cref="IHealthProbe"/>: the story index,
+/// the bot's state); 503 naming the failing part when one does not. Also which embedding model and
 /// which chat model are configured, and how the last reading of the configured feeds went (failing feeds do not make
 /// the bot unhealthy: it still answers). Anyone sees the summary; the details (the store's location, feed addresses,
 /// error text) need the <c>X-Health-Key</c> header to match <c>Bot:HealthKey</c>.
@@ -20,26 +22,48 @@ public static partial class HealthEndpoint
 
     public static async Task<IResult> GetAsync(
         HttpContext context, StoreProbe probe, NewsEmbedder embedder, IOptions<ChatModelOptions> chat, IOptions<VectorStoreOptions> storeOptions,
-        IOptions<FeedOptions> feeds, IOptions<BotOptions> bot, FeedStatus feedStatus, CancellationToken cancellationToken)
+        IOptions<FeedOptions> feeds, IOptions<BotOptions> bot, FeedStatus feedStatus, IEnumerable<IHealthProbe> parts, CancellationToken cancellationToken)
     {
         var details = HasKey(context, bot.Value.HealthKey);
         var result = await probe.CheckAsync(cancellationToken);
         var provider = storeOptions.Value.Provider;
         object store = result.Stats is { } stats
-            ? new { status = "ok", provider, articles = stats.Articles, passages = stats.Passages, newest = stats.Newest, location = details ? stats.Location : null }
-            : new { status = "unavailable", provider, reason = result.Reason, error = details ? result.Error : null };
+            ? new
+            {
+                status = stats.Articles == 0 ? "empty" : "ok",
+                provider,
+                articles = stats.Articles,
+                passages = stats.Passages,
+                newest = stats.Newest,
+                reason = stats.Articles == 0 ? "The store holds no articles: ingest news with the CLI or configure feeds." : null,
+                location = details ? stats.Location : null,
+            }
+            : new { status = "unavailable", provider, articles = 0, passages = 0, newest = (DateTimeOffset?)null, reason = result.Reason, location = (string?)null, error = details ? result.Error : null };
 
+        var checkedParts = new Dictionary<string, object>(StringComparer.Ordinal);
+        var partsHealthy = true;
+        foreach (var part in parts)
+        {
+            var failure = await probe.CheckPartAsync(part, cancellationToken);
+            partsHealthy &= failure is null;
+            checkedParts[part.Part] = failure is null
+                ? new { status = "ok" }
+                : new { status = "unavailable", reason = $"The bot's {part.Part} file cannot be read or written (damaged, or the disk is full).", error = details ? failure : null };
+        }
+
+        var healthy = result.Stats is not null && partsHealthy;
         var body = new
         {
-            status = result.Stats is null ? "unhealthy" : "ok",
+            status = healthy ? "ok" : "unhealthy",
             store,
+            parts = checkedParts,
             embeddings = new { status = "ok", model = embedder.ModelId },
             chat = chat.Value.IsEnabled
                 ? new { status = "configured", provider = chat.Value.Provider, model = chat.Value.Model }
                 : new { status = "not configured", provider = "None", model = (string?)"extractive answers" },
             feeds = Feeds(feeds.Value, feedStatus.Last, details),
         };
-        return Results.Json(body, statusCode: result.Stats is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     private static object Feeds(FeedOptions options, FeedRefresh? last, bool details) => new
@@ -62,8 +86,5 @@ public static partial class HealthEndpoint
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key));
 
     /// <summary>Addresses without the user name and password some feeds carry (https://user:secret@host/...).</summary>
-    private static string Redact(string text) => UserInfo().Replace(text, "://");
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"://[^/@\s]+@")]
-    private static partial System.Text.RegularExpressions.Regex UserInfo();
+    private static string Redact(string text) => NewsBot.Core.Text.Credentials.Hidden(text);
 }

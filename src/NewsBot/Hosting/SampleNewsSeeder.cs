@@ -4,7 +4,11 @@ using NewsBot.Core.Storage;
 
 namespace NewsBot.Hosting;
 
-/// <summary>On first start, with an empty store, ingests the sample news so a newcomer can ask straight away.</summary>
+/// <summary>
+/// On first start, into a store that did not exist, ingests the sample news so a newcomer can ask straight away. A
+/// store that existed but holds no articles (a 0-byte file, every article deleted) is reported, never filled with
+/// the made-up sample news.
+/// </summary>
 public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipeline, IOptions<BotOptions> options, ILogger<SampleNewsSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +28,12 @@ public sealed class SampleNewsSeeder(INewsStore store, IngestionPipeline pipelin
 
         if (!options.Value.SeedSampleNews || stats.Articles > 0)
         {
+            return;
+        }
+
+        if (store is IStoreCreation { ExistedBefore: true } existing)
+        {
+            logger.LogWarning("The store at {Location} exists but holds no articles. Sample news goes only into a new store: ingest news with the CLI, or move the file away to start again with the sample news", existing.Location);
             return;
         }
 

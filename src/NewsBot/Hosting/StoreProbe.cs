@@ -36,6 +36,21 @@ public sealed class StoreProbe(INewsStore store, ILogger<StoreProbe> logger)
             return new StoreProbeResult(null, "The news store is unavailable: it did not answer, or could not be read (damaged, or not a NewsBot store).", ex.Message);
         }
     }
+
+    /// <summary>Null when the part answered its probe; else the failure's own message (for the detailed view and the log).</summary>
+    public async Task<string?> CheckPartAsync(IHealthProbe part, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await part.ProbeAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The bot's {Part} failed its health check: {Reason}", part.Part, ex.Message);
+            return ex.Message;
+        }
+    }
 }
 
 /// <param name="Stats">The store's statistics when every read worked; null when one failed.</param>

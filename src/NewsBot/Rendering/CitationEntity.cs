@@ -38,8 +38,8 @@ public static class CitationEntity
         var appearance = new JObject
         {
             ["@type"] = "DigitalDocument",
-            ["name"] = Shorten(citation.Title, MaxName),
-            ["abstract"] = Shorten(citation.Quote, MaxAbstract),
+            ["name"] = Shorten(Addresses.Defang(citation.Title), MaxName),
+            ["abstract"] = Shorten(Addresses.Defang(citation.Quote), MaxAbstract),
         };
         if (MarkdownSafety.Url(citation.Url) is { } url)
         {
@@ -47,7 +47,7 @@ public static class CitationEntity
         }
 
         var keywords = new[] { citation.Source, citation.PublishedAt?.ToString("d MMM yyyy", CultureInfo.InvariantCulture), citation.AlsoReportedBy.Count > 0 ? "also " + string.Join(", ", citation.AlsoReportedBy) : null }
-            .Where(k => !string.IsNullOrEmpty(k)).Select(k => Shorten(k!, 28)).ToArray();
+            .Where(k => !string.IsNullOrEmpty(k)).Select(k => Shorten(Addresses.Defang(k!), 28)).ToArray();
         if (keywords.Length > 0)
         {
             appearance["keywords"] = new JArray(keywords);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Rendering;
 
@@ -7,7 +8,8 @@ namespace NewsBot.Rendering;
 /// Article text shown in a Markdown reply stays text: brackets, angle brackets and backslashes are escaped, so a
 /// "[text](https://phish.example)" or an HTML tag inside an article or its title can never become a link or markup.
 /// Links NewsBot adds itself point only to absolute http(s) addresses, with the characters that could end a
-/// Markdown link percent-encoded.
+/// Markdown link percent-encoded. Addresses inside the text are defanged (<see cref="Addresses"/>), so a renderer that
+/// links bare addresses finds none.
 /// </summary>
 public static partial class MarkdownSafety
 {
@@ -58,8 +60,13 @@ public static partial class MarkdownSafety
     /// <param name="emphasis">Also escape * and _ (article text); an answer keeps NewsBot's own bold and italics.</param>
     private static void AppendEscaped(StringBuilder builder, string text, bool emphasis)
     {
-        foreach (var c in text)
+        foreach (var c in Addresses.Defang(text))
         {
+            if (c != '\n' && UserText.IsHidden(c))
+            {
+                continue; // Control and text-direction characters are never echoed.
+            }
+
             if (c is '\\' or '[' or ']' or '<' or '>' or '`' || (emphasis && c is '*' or '_'))
             {
                 builder.Append('\\');

@@ -11,7 +11,7 @@ namespace NewsBot.Security;
 public static class ActivityGate
 {
     /// <summary>The activity, or the reason it is refused.</summary>
-    public static (Activity? Activity, string? Error) Check(string body, bool localOnly)
+    public static (Activity? Activity, string? Error) Check(string body, BotAccess access)
     {
         JObject json;
         try
@@ -38,7 +38,7 @@ public static class ActivityGate
             return (null, "The activity's serviceUrl must be an absolute http(s) address.");
         }
 
-        if (localOnly && !BotAccess.IsLoopbackUrl(url))
+        if (!access.AllowsReplyTo(serviceUrl))
         {
             return (null, "This bot has no app credentials, so it replies only to addresses on this machine (serviceUrl on localhost).");
         }

@@ -17,11 +17,22 @@ public sealed class BotAccess(IConfiguration configuration, Microsoft.Extensions
     /// <summary>A caller on this machine; in-process test servers have no address and count as local.</summary>
     public static bool IsLocalCaller(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
-    /// <summary>Whether a URL names this machine, decided from the text alone: no DNS lookup, no connection.</summary>
+    /// <summary>
+    /// Whether the bot may send to this reply address: an absolute http(s) address, on this machine when the bot is
+    /// local-only. The same rule for a reply to an incoming request and for a message sent on the bot's own initiative.
+    /// </summary>
+    public bool AllowsReplyTo(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        && (!IsLocalOnly || IsLoopbackUrl(url));
+
+    /// <summary>
+    /// Whether a URL names this machine, decided from the text alone: no DNS lookup, no connection. Loopback means a
+    /// loopback address or the name "localhost" itself; "evil.localhost" would go to the system resolver.
+    /// </summary>
     public static bool IsLoopbackUrl(Uri url)
     {
         var host = url.Host.Trim('[', ']');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -15,6 +15,8 @@ public static class RateLimitResponses
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.SectionName);
         services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<ChannelAuthentication>();
+        services.AddSingleton<RefusalLog>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -47,6 +49,14 @@ public static class RateLimitResponses
         QueueLimit = 0,
         AutoReplenishment = true,
     };
+
+    public static void SetRetryAfter(HttpResponse response, TimeSpan? wait, bool onlyWhenGiven)
+    {
+        if (wait is not null || !onlyWhenGiven)
+        {
+            SetRetryAfter(response, wait);
+        }
+    }
 
     public static void SetRetryAfter(HttpResponse response, TimeSpan? wait) =>
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);

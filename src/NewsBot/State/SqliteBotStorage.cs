@@ -16,8 +16,11 @@ namespace NewsBot.State;
 /// written, and <see cref="PruneAsync"/> deletes the ones untouched for longer than the retention.
 /// Writes to one file take turns in the process (an awaited gate) instead of meeting SQLite's busy lock, whose
 /// retry sleeps 150 ms at a time: under 20 concurrent conversations that sleep was most of a slow turn.
+/// When the file cannot be read or written (damaged, a full disk), a turn goes on without its history rather than
+/// failing: the reader still gets an answer, the log says why once a minute, and /healthz reports the part
+/// (<see cref="ProbeAsync"/> reads and writes it for real).
 /// </summary>
-public sealed class SqliteBotStorage : IStorage
+public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthProbe
 {
     private readonly string _connectionString;
     private readonly JsonSerializer _serializer = JsonSerializer.Create(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None });
@@ -28,8 +31,12 @@ public sealed class SqliteBotStorage : IStorage
     private readonly Lazy<Task> _schema;
     private readonly SemaphoreSlim _writer;
 
-    public SqliteBotStorage(string path, TimeProvider? time = null)
+    private readonly ILogger? _logger;
+    private long _lastWarningTicks;
+
+    public SqliteBotStorage(string path, TimeProvider? time = null, ILogger<SqliteBotStorage>? logger = null)
     {
+        _logger = logger;
         _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = Writers.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
@@ -37,7 +44,37 @@ public sealed class SqliteBotStorage : IStorage
         _schema = new Lazy<Task>(InitializeAsync);
     }
 
+    public string Part => "state";
+
+    /// <summary>A real read of the state table and a real write of one small row: a damaged file or a full disk fails here.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM bot_state;
+            CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+            INSERT INTO health_probe (id, at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET at = excluded.at;
+            """;
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ReadOrThrowAsync(keys, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            Degraded("read", ex);
+            return new Dictionary<string, object>();
+        }
+    }
+
+    private async Task<IDictionary<string, object>> ReadOrThrowAsync(string[] keys, CancellationToken cancellationToken)
     {
         await _schema.Value;
         var result = new Dictionary<string, object>();
@@ -62,15 +99,33 @@ public sealed class SqliteBotStorage : IStorage
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
-        await _schema.Value;
-        await _writer.WaitAsync(cancellationToken);
         try
         {
-            await WriteOneAtATimeAsync(changes, cancellationToken);
+            await _schema.Value;
+            await _writer.WaitAsync(cancellationToken);
+            try
+            {
+                await WriteOneAtATimeAsync(changes, cancellationToken);
+            }
+            finally
+            {
+                _writer.Release();
+            }
         }
-        finally
+        catch (SqliteException ex)
         {
-            _writer.Release();
+            Degraded("written", ex);
+        }
+    }
+
+    /// <summary>One warning a minute at most: every turn reads and writes the state.</summary>
+    private void Degraded(string what, SqliteException ex)
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastWarningTicks);
+        if (now - last >= TimeSpan.TicksPerMinute && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
+        {
+            _logger?.LogWarning("Conversation state could not be {What}; turns go on without their history: {Reason}", what, ex.Message);
         }
     }
 

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace NewsBot.Core.Text;
+
+/// <summary>
+/// The one owner of citation markers: "[1]", "[1, 2]" are NewsBot's own marking of which retrieved passage backs a
+/// sentence. Article text never carries a marker: whatever looks like one there ("[1][2][3]" footnotes, "［2］",
+/// "[1-3]", "[^4]") is removed where the text enters NewsBot's records, so a quoted sentence cannot cite other outlets.
+/// </summary>
+public static partial class CitationMarkers
+{
+    /// <summary>NewsBot's markers: [1], [1, 2], [1,2,3]; group "list" holds the numbers.</summary>
+    public static Regex Pattern => Markers();
+
+    /// <summary>Text from an article (title, body) with every marker-like group removed.</summary>
+    public static string Neutralise(string text)
+    {
+        if (text.AsSpan().IndexOfAny('[', '［', '⁽') < 0)
+        {
+            return text;
+        }
+
+        // A marker opening a line takes the spaces after it; one inside a line, the spaces before it.
+        return ArticleMarkers().Replace(LineStartMarkers().Replace(text, ""), "");
+    }
+
+    /// <summary>The numbers a piece of text cites, in order of appearance.</summary>
+    public static IEnumerable<int> Numbers(string text)
+    {
+        foreach (Match match in Markers().Matches(text))
+        {
+            foreach (var token in match.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(token, out var n))
+                {
+                    yield return n;
+                }
+            }
+        }
+    }
+
+    public static string Format(int n) => $"[{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+
+    [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
+    private static partial Regex Markers();
+
+    // Any bracketed group of numbers, ranges and separators, ASCII or full-width, with an optional footnote caret.
+    [GeneratedRegex(@"[ \t]*" + Marker)]
+    private static partial Regex ArticleMarkers();
+
+    [GeneratedRegex(@"^(" + Marker + @")+[ \t]*", RegexOptions.Multiline)]
+    private static partial Regex LineStartMarkers();
+
+    private const string Marker = @"[\[［⁽][ \t]*\^?[ \t]*\p{Nd}+([ \t]*[,;–—\-][ \t]*\^?[ \t]*\p{Nd}+)*[ \t]*[\]］⁾]";
+}
