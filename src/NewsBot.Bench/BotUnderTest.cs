@@ -85,6 +85,16 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>The first lines containing a text, each with the few lines after it (the exception's first lines).</summary>
+    public IReadOnlyList<string> Excerpts(string text, int max = 3, int after = 4)
+    {
+        lock (_lines)
+        {
+            return _lines.Select((l, i) => (l, i)).Where(x => x.l.Contains(text, StringComparison.Ordinal)).Take(max)
+                .Select(x => string.Join("\n    ", _lines.Skip(x.i).Take(after + 1))).ToArray();
+        }
+    }
+
     /// <summary>CPU time the bot process has used, user and system, in seconds (from /proc).</summary>
     public double CpuSeconds()
     {

@@ -39,6 +39,10 @@ public static class FuzzRun
         Console.WriteLine($"fuzz: {open.Sent} requests in {open.Elapsed.TotalSeconds:F0} s; responses {open.Statuses}");
         Console.WriteLine($"fuzz: responses >= 500 or no response: {open.Errors}; \"Unhandled error\" log lines: {bot.UnhandledErrors}; bot still running: {bot.IsRunning}; RSS {rssBefore:F0} MB -> {rssAfter:F0} MB (+{rssAfter - rssBefore:F0} MB)");
         open.PrintFailures();
+        foreach (var excerpt in bot.Excerpts("Unhandled error"))
+        {
+            Console.WriteLine("  " + excerpt);
+        }
 
         FuzzTally secured;
         await using (var withCredentials = await BotUnderTest.StartAsync(new Dictionary<string, string>(options.Settings)
@@ -83,7 +87,7 @@ public static class FuzzRun
         {
             var activity = new JsonObject
             {
-                ["type"] = "message", ["serviceUrl"] = sink, ["deliveryMode"] = "expectReplies", ["text"] = text,
+                ["type"] = "message", ["channelId"] = "emulator", ["serviceUrl"] = sink, ["deliveryMode"] = "expectReplies", ["text"] = text,
                 ["from"] = new JsonObject { ["id"] = "warm-up" }, ["conversation"] = new JsonObject { ["id"] = "warm-up" },
             };
             using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));

@@ -21,6 +21,8 @@ public sealed class ActivityGateTests(ActivityGateTests.Host host) : IClassFixtu
     [InlineData("""{"type":"invoke","name":"message/submitAction","value":"like","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/"}""", "invoke")]
     [InlineData("""{"type":"message","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","timestamp":"yesterday"}""", "schema")]
     [InlineData("""[1,2,3]""", "JSON object")]
+    [InlineData("""{"type":"message","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","text":"hi"}""", "channelId")]
+    [InlineData("""{"type":"message","channelId":"","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","text":"hi"}""", "channelId")]
     public async Task A_malformed_activity_is_answered_400_with_a_reason(string body, string reason)
     {
         var (status, text) = await host.PostRawAsync(body);

@@ -47,6 +47,34 @@ public sealed class HealthTruthTests : IDisposable
         Assert.Contains("Tokyo", answers[0], StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_full_disk_under_the_bot_state_makes_health_503_while_questions_are_still_answered()
+    {
+        using var disk = new TempDirectory();
+        var mounted = Run("mount", "-t", "tmpfs", "-o", "size=24M", "tmpfs", disk.Path);
+        Skip.IfNot(mounted, "a small file system could not be mounted here (mount needs root)");
+        try
+        {
+            await using var bot = new BotHost(disk.Path);
+            using var client = bot.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            await FillAsync(Path.Combine(disk.Path, "filler"));
+
+            using var health = await client.GetAsync("/healthz");
+            var body = JObject.Parse(await health.Content.ReadAsStringAsync());
+            var answer = (string?)(await bot.RepliesAsync(BotHost.Message("Where will NATO open its liaison office?", conversation: "disk-full")))[^1]["text"] ?? "";
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("unavailable", (string?)body["parts"]!["state"]!["status"]);
+            Assert.Contains("Tokyo", answer, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Run("umount", "-l", disk.Path);
+        }
+    }
+
     [Fact]
     public async Task An_empty_store_file_is_reported_not_filled_with_the_sample_news()
     {
@@ -73,6 +101,54 @@ public sealed class HealthTruthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ok", (string?)body["parts"]!["stories"]!["status"]);
         Assert.Equal("ok", (string?)body["parts"]!["state"]!["status"]);
+    }
+
+    /// <summary>Writes until the file system refuses another byte.</summary>
+    private static async Task FillAsync(string path)
+    {
+        var block = new byte[64 * 1024];
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        try
+        {
+            while (true)
+            {
+                await file.WriteAsync(block);
+                await file.FlushAsync();
+            }
+        }
+        catch (IOException)
+        {
+            // Full.
+        }
+
+        try
+        {
+            await file.WriteAsync(block.AsMemory(0, 1));
+            await file.FlushAsync();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static bool Run(string file, params string[] args)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.WaitForExit(10_000);
+            return process.HasExited && process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Citations;
 
@@ -20,7 +21,7 @@ public static partial class CitationBuilder
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var citations = new List<Citation>();
 
-        var rewritten = Markers().Replace(text, match =>
+        var rewritten = CitationMarkers.Pattern.Replace(text, match =>
         {
             var sentence = SentenceAround(text, match.Index);
             var cited = new List<int>();
@@ -98,10 +99,6 @@ public static partial class CitationBuilder
         text = SpaceBeforePunctuation().Replace(text, "$1");
         return MultipleSpaces().Replace(text, " ").Trim();
     }
-
-    // [1], [1, 2], [1,2,3].
-    [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
-    private static partial Regex Markers();
 
     [GeneratedRegex(@"(\[\d+\])\1+")]
     private static partial Regex RepeatedMarker();

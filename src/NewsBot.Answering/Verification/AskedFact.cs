@@ -1,3 +1,4 @@
+using NewsBot.Core.Text;
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Questions;
@@ -39,7 +40,7 @@ public static partial class AskedFact
     }
 
     private static string Headlines(string sentence, IReadOnlyList<NewsPassage> passages) =>
-        string.Join(" ", CitedNumber().Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
+        string.Join(" ", CitationMarkers.Numbers(sentence)
             .Where(n => n >= 1 && n <= passages.Count).Distinct().Select(n => passages[n - 1].Title));
 
     /// <summary>The question's content words that are not names and not the wording of the question itself.</summary>
@@ -64,8 +65,8 @@ public static partial class AskedFact
 
     private static bool Carries(ExpectedAnswer kind, string sentence, HashSet<string> asked) => kind switch
     {
-        ExpectedAnswer.Figure => Number().IsMatch(Marker().Replace(sentence, " ")),
-        ExpectedAnswer.Date => DateWord().IsMatch(Marker().Replace(sentence, " ")),
+        ExpectedAnswer.Figure => Number().IsMatch(CitationMarkers.Strip(sentence)),
+        ExpectedAnswer.Date => DateWord().IsMatch(CitationMarkers.Strip(sentence)),
         ExpectedAnswer.Name => CarriesName(sentence, asked),
         ExpectedAnswer.Place => CarriesName(sentence, asked) || Whereabouts().IsMatch(sentence),
         _ => true,
@@ -73,7 +74,7 @@ public static partial class AskedFact
 
     /// <summary>A name the question does not give itself; not a date, and not a word capitalised only as the sentence's first.</summary>
     private static bool CarriesName(string sentence, HashSet<string> asked) =>
-        Name().Matches(Marker().Replace(sentence, " "))
+        Name().Matches(CitationMarkers.Strip(sentence))
             .Any(m => !asked.Contains(Bare(m.Value)) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
 
     /// <summary>A name without its possessive: "Mariners'" and "Mariners's" are "Mariners".</summary>
@@ -109,12 +110,6 @@ public static partial class AskedFact
     // Where something is, relative to a place: "near Corvallo", "30 kilometres north of the capital".
     [GeneratedRegex(@"\b(?:near|north|south|east|west|outside|inside|between|across|along|beside|opposite|kilometres|kilometers|miles)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Whereabouts();
-
-    [GeneratedRegex(@"(?<=\[[\d,\s]*)\d+(?=[\d,\s]*\])")]
-    private static partial Regex CitedNumber();
-
-    [GeneratedRegex(@"\[\d+\]")]
-    private static partial Regex Marker();
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’\-]+")]
     private static partial Regex Name();

@@ -1,3 +1,4 @@
+using NewsBot.Core.Text;
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Chunking;
@@ -51,9 +52,9 @@ public static partial class SupportCheck
 
     public static bool IsSupported(string sentence, IReadOnlyList<NewsPassage> passages, string question = "")
     {
-        var cited = Marker().Matches(sentence).SelectMany(m => m.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries))
+        var cited = CitationMarkers.Pattern.Matches(sentence).SelectMany(m => m.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries))
             .Select(t => int.TryParse(t, out var n) ? n : 0).Where(n => n >= 1 && n <= passages.Count).Distinct().ToArray();
-        var claim = Marker().Replace(sentence, " ");
+        var claim = CitationMarkers.Strip(sentence);
         var figures = Figures(claim);
         var names = Names(claim);
         if (cited.Length == 0)
@@ -82,7 +83,7 @@ public static partial class SupportCheck
     public static IEnumerable<string> Sentences(string draft) =>
         draft.Trim().Split('\n').SelectMany(SentenceSplitter.Split).Select(s => s.Trim()).Where(s => s.Length > 0);
 
-    private static bool HasMarker(string sentence) => Marker().IsMatch(sentence);
+    private static bool HasMarker(string sentence) => CitationMarkers.Has(sentence);
 
     /// <summary>Numbers as written without separators and leading zeros: "1,450" and "1450" are one figure, "03" is "3".</summary>
     private static HashSet<string> Figures(string text) =>
@@ -117,8 +118,6 @@ public static partial class SupportCheck
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
 
-    [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
-    private static partial Regex Marker();
 
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex Possessive();

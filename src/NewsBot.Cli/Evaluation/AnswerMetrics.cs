@@ -1,3 +1,4 @@
+using NewsBot.Core.Text;
 using System.Text.RegularExpressions;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Search;
@@ -40,7 +41,7 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
         if (!answer.Declined)
         {
             _answers++;
-            var markers = Marker().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            var markers = CitationMarkers.Numbers(answer.Text).ToHashSet();
             var numbers = answer.Citations.Select(c => c.N).ToHashSet();
             if (markers.Count > 0 && markers.SetEquals(numbers) && answer.Citations.All(c => c.Quote.Length > 0))
             {
@@ -76,6 +77,4 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
 
     private static double Share(int part, int total) => total == 0 ? 0 : Math.Round((double)part / total, 4);
 
-    [GeneratedRegex(@"\[(\d+)\]")]
-    private static partial Regex Marker();
 }

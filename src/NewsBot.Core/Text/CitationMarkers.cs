@@ -24,6 +24,15 @@ public static partial class CitationMarkers
         return ArticleMarkers().Replace(LineStartMarkers().Replace(text, ""), "");
     }
 
+    /// <summary>Whether the text cites anything.</summary>
+    public static bool Has(string text) => Markers().IsMatch(text);
+
+    /// <summary>The text with its markers taken out (each replaced by a space), for reading what a sentence claims.</summary>
+    public static string Strip(string text) => Markers().Replace(text, " ");
+
+    /// <summary>Markers in an answer rendered as Markdown, where an escaped "\[1]" is text and not a marker; group 1 is the number.</summary>
+    public static Regex InMarkdown => UnescapedMarker();
+
     /// <summary>The numbers a piece of text cites, in order of appearance.</summary>
     public static IEnumerable<int> Numbers(string text)
     {
@@ -43,6 +52,9 @@ public static partial class CitationMarkers
 
     [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]
     private static partial Regex Markers();
+
+    [GeneratedRegex(@"(?<!\\)\[(\d+)\]")]
+    private static partial Regex UnescapedMarker();
 
     // Any bracketed group of numbers, ranges and separators, ASCII or full-width, with an optional footnote caret.
     [GeneratedRegex(@"[ \t]*" + Marker)]

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Text;
 using Newtonsoft.Json.Linq;
 
 namespace NewsBot.Rendering;
@@ -58,10 +59,7 @@ public static partial class AnswerActivities
     private static string LinkMarkers(Answer answer)
     {
         var urls = answer.Citations.Where(c => MarkdownSafety.Url(c.Url) is not null).ToDictionary(c => c.N, c => MarkdownSafety.Url(c.Url)!);
-        return Marker().Replace(MarkdownSafety.Answer(answer.Text), m =>
+        return CitationMarkers.InMarkdown.Replace(MarkdownSafety.Answer(answer.Text), m =>
             urls.TryGetValue(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), out var url) ? $"[{m.Value}]({url})" : m.Value);
     }
-
-    [GeneratedRegex(@"(?<!\\)\[(\d+)\]")]
-    private static partial Regex Marker();
 }

@@ -29,7 +29,7 @@ public static partial class MarkdownSafety
     {
         var escaped = new StringBuilder(text.Length + 8);
         var last = 0;
-        foreach (Match marker in Marker().Matches(text))
+        foreach (Match marker in CitationMarkers.Pattern.Matches(text))
         {
             AppendEscaped(escaped, text[last..marker.Index], emphasis: false);
             escaped.Append(marker.Value);
@@ -75,7 +75,4 @@ public static partial class MarkdownSafety
             builder.Append(c);
         }
     }
-
-    [GeneratedRegex(@"\[\d+\]")]
-    private static partial Regex Marker();
 }

@@ -48,14 +48,18 @@ public static class ActivityGate
             return (null, "An invoke activity needs a name and an object value.");
         }
 
+        Activity activity;
         try
         {
-            return (json.ToObject<Activity>(), null);
+            activity = json.ToObject<Activity>()!;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
         {
             return (null, "The activity does not follow the Bot Framework schema" + (ex is JsonException { Message: var m } ? ": " + FirstLine(m) : "."));
         }
+
+        // Conversation state is kept under the channel and the conversation: an activity without a channel has no place.
+        return string.IsNullOrEmpty(activity.ChannelId) ? (null, "The activity has no channelId.") : (activity, null);
     }
 
     private static string? Text(JToken? token) => token is { Type: JTokenType.String } ? (string?)token : null;

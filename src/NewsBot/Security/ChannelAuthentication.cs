@@ -26,12 +26,10 @@ public sealed class ChannelAuthentication(BotFrameworkAuthentication authenticat
             return null; // No credentials: nothing to check (the bot serves this machine only, see ActivityGate).
         }
 
-        using (var allowance = _rejected.AttemptAcquire(client, 0))
+        // Whole permits left (a token bucket refills in fractions, so a zero-permit probe would pass on a fraction).
+        if (options.Value.Enabled && _rejected.GetStatistics(client) is { CurrentAvailablePermits: < 1 })
         {
-            if (!allowance.IsAcquired)
-            {
-                return (StatusCodes.Status429TooManyRequests, "Too many unauthenticated requests from this address; try again shortly.", RetryAfterOf(allowance));
-            }
+            return (StatusCodes.Status429TooManyRequests, "Too many unauthenticated requests from this address; try again shortly.", RetryAfter);
         }
 
         if (!LooksLikeBearerJwt(authorization))
@@ -62,7 +60,8 @@ public sealed class ChannelAuthentication(BotFrameworkAuthentication authenticat
         return (StatusCodes.Status401Unauthorized, reason, null);
     }
 
-    private static TimeSpan? RetryAfterOf(RateLimitLease lease) => lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(2);
+    /// <summary>About one refill of the bucket.</summary>
+    private TimeSpan RetryAfter => TimeSpan.FromMinutes(1) / options.Value.PerClientPerMinute;
 
     /// <summary>"Bearer " and three base64url parts: anything else is refused without a parser seeing it.</summary>
     private static bool LooksLikeBearerJwt(string? header)

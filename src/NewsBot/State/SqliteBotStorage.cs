@@ -34,8 +34,11 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
     private readonly ILogger? _logger;
     private long _lastWarningTicks;
 
+    private readonly string _path;
+
     public SqliteBotStorage(string path, TimeProvider? time = null, ILogger<SqliteBotStorage>? logger = null)
     {
+        _path = path;
         _logger = logger;
         _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -46,9 +49,19 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
 
     public string Part => "state";
 
-    /// <summary>A real read of the state table and a real write of one small row: a damaged file or a full disk fails here.</summary>
+    /// <summary>The free space below which the disk counts as full: SQLite reuses its log's pages, so a small write can still pass.</summary>
+    public const long MinimumFreeBytes = 1024 * 1024;
+
+    /// <summary>A real read of the state table and a real write of one small row, and room on the disk: a damaged file or a full disk fails here.</summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(_path))!;
+        var free = new DriveInfo(directory).AvailableFreeSpace;
+        if (free < MinimumFreeBytes)
+        {
+            throw new IOException($"The disk holding {_path} is full ({free:N0} bytes free).");
+        }
+
         await _schema.Value;
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
