@@ -55,31 +55,29 @@ public sealed class AnswerService(
 
     private async Task<Answer> AnswerOrDeclineAsync(AnswerRequest request, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
-        if (CoverageQuestion.IsAsked(request.Question))
-        {
-            return await overview.CoverageAsync(request.Question, cancellationToken);
-        }
-
         QuestionIntent intent;
         using (NewsBotTelemetry.Step("understand"))
         {
             intent = await understanding.UnderstandAsync(request, cancellationToken);
         }
 
-        if (intent.OutletsNotHeld.Count > 0)
+        switch (intent.Kind)
         {
-            return await decliner.OutletsNotHeldAsync(intent, cancellationToken);
-        }
-
-        if (intent.IsOpen)
-        {
-            return await overview.DigestAsync(intent, cancellationToken);
+            case QuestionKind.Sources:
+                return await overview.CoverageAsync(intent.Question, cancellationToken);
+            case QuestionKind.OutletsNotHeld:
+                return await decliner.OutletsNotHeldAsync(intent, cancellationToken);
+            case QuestionKind.Digest:
+                return await overview.DigestAsync(intent, cancellationToken);
         }
 
         // How each outlet covered a story, how a story developed: its reports laid out, one cited line each.
-        var laidOut = OutletCoverage.IsAsked(intent.Question) ? await coverage.DraftAsync(intent, cancellationToken)
-            : StoryTimeline.IsAsked(intent.Question) ? await timeline.DraftAsync(intent, cancellationToken)
-            : null;
+        var laidOut = intent.Kind switch
+        {
+            QuestionKind.Coverage => await coverage.DraftAsync(intent, cancellationToken),
+            QuestionKind.Timeline => await timeline.DraftAsync(intent, cancellationToken),
+            _ => null,
+        };
         if (laidOut is { } reports && CitationBuilder.Build(reports.Draft, reports.Passages) is { Citations.Count: > 0 } lines)
         {
             return AnswerText.Cited(intent.Question, lines.Text, lines.Citations);
@@ -132,6 +130,9 @@ public sealed class AnswerService(
         {
             return await decliner.NothingFoundAsync(intent, await unknownTopics.UnheardOfAsync(intent.Names, passages, cancellationToken), cancellationToken);
         }
+
+        // A model that searched again cites into the longer list: verification and citations read that one.
+        passages = draft.Passages ?? passages;
 
         Draft? verified;
         SupportTally support;

@@ -31,6 +31,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<NewsTextSearch>();
+        services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<NewsPassage>>(sp => sp.GetRequiredService<NewsTextSearch>());
         services.AddSingleton<NewsSearchPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<NewsSearchPlugin>(), NewsSearchPlugin.PluginName));
         services.AddKernel();

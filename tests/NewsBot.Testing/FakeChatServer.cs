@@ -95,6 +95,41 @@ public sealed class FakeChatServer : IAsyncDisposable
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
+    /// <summary>Answers with a call of one of the tools the request offered (OpenAI function calling), plain or streamed.</summary>
+    public static async Task CallTool(HttpContext context, string function, string argumentsJson)
+    {
+        context.Response.StatusCode = 200;
+        var call = new { index = 0, id = "call_" + function.Replace('-', '_'), type = "function", function = new { name = function, arguments = argumentsJson } };
+        if (context.Items["stream"] is not true)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = "test-model",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, finish_reason = "tool_calls" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
+            }));
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync("data: " + Chunk(new { role = "assistant", tool_calls = new[] { call } }, null) + "\n\n");
+        await context.Response.WriteAsync("data: " + Chunk(new { }, "tool_calls") + "\n\n");
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>The text of the last tool result a request carries back to the model, or null.</summary>
+    public static string? LastToolResult(JsonNode request) =>
+        request["messages"]!.AsArray().LastOrDefault(m => (string?)m!["role"] == "tool")?["content"] switch
+        {
+            JsonValue text => (string?)text,
+            JsonArray parts => string.Concat(parts.Select(p => (string?)p!["text"])),
+            _ => null,
+        };
+
     public static Task Fail(HttpContext context, JsonNode request)
     {
         context.Response.StatusCode = 500;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
@@ -10,13 +9,11 @@ namespace NewsBot.Answering.Comparison;
 /// reported on X (its best-matching sentence), outlets that ran the same wire copy named with it, and a note when
 /// their figures differ, so the reader sees them side by side.
 /// </summary>
-public sealed partial class OutletCoverage(ReportLines reports)
+public sealed class OutletCoverage(ReportLines reports)
 {
     private const int MaxOutlets = 6;
 
     public const string Heading = "How each outlet reported it:";
-
-    public static bool IsAsked(string question) => CoverageQuestion().IsMatch(question);
 
     /// <summary>A draft with [n] markers into the returned passages, or null when fewer than two outlets reported on it.</summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(QuestionIntent intent, CancellationToken cancellationToken)
@@ -29,7 +26,7 @@ public sealed partial class OutletCoverage(ReportLines reports)
             return null;
         }
 
-        var (lines, passages) = await reports.LayOutAsync(CoverageQuestion().Replace(intent.Question, " "), best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{p.Source}, {ReportLines.Date(p.PublishedAt)}", cancellationToken);
+        var (lines, passages) = await reports.LayOutAsync(QuestionKinds.WithoutFraming(intent.Question, QuestionKind.Coverage), best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{p.Source}, {ReportLines.Date(p.PublishedAt)}", cancellationToken);
         if (lines.Count < 2)
         {
             return null;
@@ -55,7 +52,4 @@ public sealed partial class OutletCoverage(ReportLines reports)
         var byUnit = lines.Select(l => ExtractiveAnswerer.Figures(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..])).SelectMany(f => f).GroupBy(f => f.Key);
         return byUnit.Any(unit => unit.Count() > 1 && unit.Select(u => string.Join(",", u.Value.Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count() > 1);
     }
-
-    [GeneratedRegex(@"\bhow\s+(?:did|do|does|have|has|was|were|is|are)\s+(?:the\s+|different\s+|other\s+)?(?:outlets?|papers?|newspapers?|media|sources?|press|publications?|news\s+sites?)\s+(?:cover|covered|report|reported|describe|described|handle|handled|see|saw)\b|\b(?:what|how)\s+(?:does|did|do)\s+each\s+(?:outlet|paper|newspaper|source|publication)\b|\bhow\s+(?:was|were|is|has)\b.*\b(?:covered|reported)\s+(?:by\s+(?:the\s+)?(?:outlets|papers|media|press))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CoverageQuestion();
 }

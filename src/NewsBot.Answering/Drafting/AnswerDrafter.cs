@@ -42,7 +42,7 @@ public sealed class AnswerDrafter(
         try
         {
             var generated = await generative.DraftAsync(intent.Question, passages, onText, timeout.Token);
-            return generated is null ? null : new Draft(generated, FromModel: true);
+            return generated is null ? null : new Draft(generated.Text, FromModel: true) { Passages = generated.Passages.Count > passages.Count ? generated.Passages : null };
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

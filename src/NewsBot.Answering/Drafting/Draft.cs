@@ -3,4 +3,8 @@ namespace NewsBot.Answering.Drafting;
 /// <summary>An answer before verification: text with [n] markers into the retrieved passages.</summary>
 /// <param name="FromModel">Written by the language model (else quoted from the passages).</param>
 /// <param name="Note">A remark for the user, e.g. that the model failed and the sources are quoted instead.</param>
-public sealed record Draft(string Text, bool FromModel, string? Note = null);
+public sealed record Draft(string Text, bool FromModel, string? Note = null)
+{
+    /// <summary>The passages the markers point into when drafting searched for more (a model's function calls); null when they are the retrieved ones.</summary>
+    public IReadOnlyList<Retrieval.NewsPassage>? Passages { get; init; }
+}

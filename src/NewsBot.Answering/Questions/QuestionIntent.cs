@@ -34,11 +34,12 @@ public sealed record QuestionIntent
     /// <summary>For a yes/no question comparing reports: each report's outlet and its part of the question.</summary>
     public required IReadOnlyList<(string Outlet, string Part)> Parts { get; init; }
 
+    /// <summary>What the question asks for, decided once; later steps dispatch on it.</summary>
+    public required QuestionKind Kind { get; init; }
+
     /// <summary>The question embedded for retrieval and for scoring sentences, once.</summary>
     public required ReadOnlyMemory<float> Vector { get; init; }
 
-    /// <summary>A question about no subject in particular: the news of a period or an outlet.</summary>
-    public bool IsOpen => Topics.Count == 0;
-
+    /// <summary>Whether the question compares two or more outlets' reports (also where a laid-out kind found too few reports).</summary>
     public bool ComparesReports => Parts.Count >= 2;
 }

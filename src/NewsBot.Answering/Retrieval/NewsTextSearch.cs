@@ -4,8 +4,13 @@ using NewsBot.Core.Search;
 
 namespace NewsBot.Answering.Retrieval;
 
-/// <summary>NewsBot's hybrid search (keywords + vectors, outlet lanes, filters) as a Semantic Kernel text search.</summary>
-public sealed class NewsTextSearch(NewsSearch search) : ITextSearch<NewsPassage>
+/// <summary>
+/// NewsBot's hybrid search (keywords + vectors, outlet lanes, filters) as a Semantic Kernel text search: the answer
+/// path retrieves through it (<see cref="PassageRetriever"/>), and a chat model calls it as the <c>news</c> plugin.
+/// Outlets in the filter are searched one lane each; the period narrows every lane. The query's vector is
+/// remembered, so a question understood once is not embedded again here.
+/// </summary>
+public sealed class NewsTextSearch(NewsSearch search, Embeddings.RememberedEmbeddings embeddings) : ITextSearch<NewsPassage>
 {
     public async Task<KernelSearchResults<NewsPassage>> GetSearchResultsAsync(string query, TextSearchOptions<NewsPassage>? searchOptions = null, CancellationToken cancellationToken = default)
     {
@@ -30,7 +35,10 @@ public sealed class NewsTextSearch(NewsSearch search) : ITextSearch<NewsPassage>
     {
         options ??= new TextSearchOptions<NewsPassage>();
         var top = Math.Max(1, options.Top) + Math.Max(0, options.Skip);
-        var hits = await search.SearchAsync(query, FilterTranslator.Translate(options.Filter), top, cancellationToken);
+        // The outlets a filter names are searched as lanes, one per outlet, interleaved, so each has its share.
+        var filter = FilterTranslator.Translate(options.Filter);
+        var vector = await embeddings.EmbedQueryAsync(query, cancellationToken);
+        var hits = await search.SearchAsync(query, vector, filter.Sources, filter with { Sources = [] }, top, cancellationToken);
         return hits.Skip(options.Skip).Select(NewsPassage.From).ToArray();
     }
 
