@@ -128,7 +128,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         var reply = (await _bot.RepliesAsync(BotHost.Message(question)))[^1];
 
-        Assert.StartsWith("I read **5 outlets**: Civic Ledger, Harbour Times, Metro Signal, Northern Wire, Pacific Dispatch.", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.StartsWith("I read 5 outlets: Civic Ledger, Harbour Times, Metro Signal, Northern Wire, Pacific Dispatch.", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Contains($"14 articles, from {SampleDates.Spoken("2026-10-28")} to {SampleDates.Spoken("2026-11-27")}", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Equal("What's the latest from Civic Ledger?", (string?)reply["suggestedActions"]!["actions"]![0]!["value"]);
     }

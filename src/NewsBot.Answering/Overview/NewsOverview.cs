@@ -47,7 +47,7 @@ public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, News
         var outlets = (await store.GetSourcesAsync(cancellationToken)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
         var text = $"I read {outlets.Length} {(outlets.Length == 1 ? "outlet" : "outlets")}: {string.Join(", ", outlets)}. "
             + $"{stats.Articles} {(stats.Articles == 1 ? "article" : "articles")}, from {ReportLines.Date(stats.Oldest)} to {ReportLines.Date(stats.Newest)}.";
-        return new Answer(text, [], false, question, AsOf: stats.Newest);
+        return new Answer(text, [], false, question, AsOf: stats.Newest) { FollowUps = outlets.Take(3).Select(o => $"What's the latest from {o}?").ToArray() };
     }
 
     /// <summary>The newest stories of the question's period and outlets.</summary>

@@ -16,6 +16,9 @@ public sealed record Answer(
     string? Note = null,
     DateTimeOffset? AsOf = null)
 {
+    /// <summary>Questions this answer suggests asking next (e.g. the latest from each outlet listed); channels may offer them as buttons.</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+
     /// <summary>Sentences of the draft checked against the passages they cite, and how many of them were dropped as unsupported.</summary>
     public SupportTally Support { get; init; } = SupportTally.None;
 }

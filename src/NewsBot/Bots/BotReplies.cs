@@ -14,7 +14,6 @@ public static class BotReplies
     public const string Help = "help";
     public const string WhatsNew = "what's new";
     public const string Reset = "reset";
-    public const string Sources = "sources";
 
     public static IMessageActivity Welcome(NewsSummary summary)
     {
@@ -39,20 +38,6 @@ public static class BotReplies
         - **what's new**: the latest headlines. **sources**: the outlets I read. **reset**: forget our conversation.
         """,
         Examples(summary.Latest));
-
-    public static IMessageActivity Outlets(NewsSummary summary)
-    {
-        var (stats, sources) = (summary.Stats, summary.Outlets);
-        if (stats.Articles == 0)
-        {
-            return MessageFactory("I don't have any articles yet.");
-        }
-
-        var names = sources.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-        var text = new StringBuilder($"I read **{names.Length} {(names.Length == 1 ? "outlet" : "outlets")}**: {string.Join(", ", names.Select(MarkdownSafety.Text))}.");
-        text.Append($"\n\n{stats.Articles} articles, from {Date(stats.Oldest)} to {Date(stats.Newest)}.");
-        return WithSuggestions(text.ToString(), names.Take(3).Select(n => $"What's the latest from {n}?").ToArray());
-    }
 
     public static IMessageActivity TooLong(int max) =>
         MessageFactory($"That message is too long for me to search with. Please ask in fewer than {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters: one question, a few words about what you want to know.");

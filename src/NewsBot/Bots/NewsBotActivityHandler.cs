@@ -94,9 +94,6 @@ public sealed class NewsBotActivityHandler(
                 var latest = await overview.LatestAsync(cancellationToken);
                 await turnContext.SendActivityAsync(AnswerActivities.For(latest, turnContext.Activity.ChannelId, options.Value.FeedbackButtons, Suggestions(latest)), cancellationToken);
                 return;
-            case BotReplies.Sources:
-                await turnContext.SendActivityAsync(BotReplies.Outlets(await overview.SummaryAsync(cancellationToken)), cancellationToken);
-                return;
             case BotReplies.Reset:
                 await _conversation.DeleteAsync(turnContext, cancellationToken);
                 await turnContext.SendActivityAsync(BotReplies.Forgotten(), cancellationToken);
@@ -200,12 +197,11 @@ public sealed class NewsBotActivityHandler(
             "help" or "?" or "commands" => BotReplies.Help,
             "what's new" or "whats new" or "what is new" or "news" or "headlines" or "latest headlines" => BotReplies.WhatsNew,
             "reset" or "start over" or "clear" or "forget" => BotReplies.Reset,
-            _ when CoverageQuestion.IsAsked(normalized) => BotReplies.Sources,
-            _ => null,
+            _ => null, // Everything else, "which outlets do you cover?" included, is a question for the answerer.
         };
     }
 
-    private static IReadOnlyList<string> Suggestions(Answer answer) => answer.Declined
-        ? [BotReplies.WhatsNew, BotReplies.Help]
+    private static IReadOnlyList<string> Suggestions(Answer answer) => answer.FollowUps.Count > 0 ? answer.FollowUps
+        : answer.Declined ? [BotReplies.WhatsNew, BotReplies.Help]
         : answer.Citations.Take(2).Select(c => $"Tell me more about: {c.Title}").Append(BotReplies.WhatsNew).ToArray();
 }
