@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Questions;
 
@@ -39,7 +40,7 @@ public static partial class NamedSubjects
         var names = new List<(int, NamedSubject)>();
         foreach (Match run in CapitalisedRun().Matches(question))
         {
-            var words = Words().Matches(run.Value).Select(w => w.Value).ToList();
+            var words = Words.Of(run.Value).ToList();
             if (run.Index == FirstWordIndex(question) && !IsAcronym(words[0]))
             {
                 words.RemoveAt(0); // The question's first word is capitalised anyway.
@@ -63,18 +64,18 @@ public static partial class NamedSubjects
             return false;
         }
 
-        var present = passages.SelectMany(p => Words().Matches(p.ToLowerInvariant()).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        var present = passages.SelectMany(p => Words.Of(p.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
         return !names.Any(name => name.Words.Any(present.Contains));
     }
 
     /// <summary>Whether a text contains every identifying word of the name.</summary>
     public static bool Mentions(string text, NamedSubject name)
     {
-        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var words = Words.Of(text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         return name.Words.All(words.Contains);
     }
 
-    private static int FirstWordIndex(string question) => Words().Match(question) is { Success: true } first ? first.Index : -1;
+    private static int FirstWordIndex(string question) => Words.Runs.Match(question) is { Success: true } first ? first.Index : -1;
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
 
@@ -86,6 +87,4 @@ public static partial class NamedSubjects
     [GeneratedRegex(@"(?:\b(?:about|on|regarding|concerning)\s+(?:the\s+)?(?:(?:film|movie|book|show|series|song|album|game|company|firm|startup|app|brand|event)\s+)?[""“]?|[""“])$", RegexOptions.IgnoreCase)]
     private static partial Regex FocusLead();
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
 }

@@ -35,7 +35,7 @@ public static partial class AskedFact
         }
 
         var focus = FocusTerms(question);
-        var asked = Name().Matches(question).Select(m => Bare(m.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var asked = Words.Capitalised.Matches(question).Select(m => Bare(m.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return sentences.Any(s => Carries(kind, s, asked) && Covers(Headlines(s, passages) + " " + s, focus));
     }
 
@@ -46,7 +46,7 @@ public static partial class AskedFact
     /// <summary>The question's content words that are not names and not the wording of the question itself.</summary>
     private static string[] FocusTerms(string question)
     {
-        var names = Name().Matches(question).Where(m => m.Index > 0).SelectMany(m => QueryTerms.Extract(m.Value)).ToHashSet(StringComparer.Ordinal);
+        var names = Words.Capitalised.Matches(question).Where(m => m.Index > 0).SelectMany(m => QueryTerms.Extract(m.Value)).ToHashSet(StringComparer.Ordinal);
         return QueryTerms.Extract(question).Where(t => !names.Contains(t) && !QuestionWords.Contains(t) && !char.IsDigit(t[0])).Select(Stem).Distinct().ToArray();
     }
 
@@ -74,7 +74,7 @@ public static partial class AskedFact
 
     /// <summary>A name the question does not give itself; not a date, and not a word capitalised only as the sentence's first.</summary>
     private static bool CarriesName(string sentence, HashSet<string> asked) =>
-        Name().Matches(CitationMarkers.Strip(sentence))
+        Words.Capitalised.Matches(CitationMarkers.Strip(sentence))
             .Any(m => !asked.Contains(Bare(m.Value)) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
 
     /// <summary>A name without its possessive: "Mariners'" and "Mariners's" are "Mariners".</summary>
@@ -111,6 +111,4 @@ public static partial class AskedFact
     [GeneratedRegex(@"\b(?:near|north|south|east|west|outside|inside|between|across|along|beside|opposite|kilometres|kilometers|miles)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Whereabouts();
 
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’\-]+")]
-    private static partial Regex Name();
 }

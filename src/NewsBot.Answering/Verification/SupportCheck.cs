@@ -91,7 +91,7 @@ public static partial class SupportCheck
 
     /// <summary>Capitalised words that do not start the sentence: names of people, places, organisations.</summary>
     private static IReadOnlyList<string> Names(string sentence) =>
-        Capitalised().Matches(sentence).Where(m => m.Index > 0 && !SentenceStart(sentence, m.Index)).Select(m => Possessive().Replace(m.Value, ""))
+        Words.Capitalised.Matches(sentence).Where(m => m.Index > 0 && !SentenceStart(sentence, m.Index)).Select(m => Possessive().Replace(m.Value, ""))
             .Where(w => !NotNames.Contains(w)).Distinct(StringComparer.Ordinal).ToArray();
 
     private static bool SentenceStart(string text, int index)
@@ -125,6 +125,4 @@ public static partial class SupportCheck
     [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
     private static partial Regex Figure();
 
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’\-]+")]
-    private static partial Regex Capitalised();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Search;
 
@@ -21,11 +22,6 @@ public static partial class QueryTerms
 
     /// <summary>Every matchable word of a text, repeats included, in order.</summary>
     public static IEnumerable<string> Tokens(string text) =>
-        Word().Matches(text.ToLowerInvariant())
-            .Select(m => m.Value)
+        Words.Of(text.ToLowerInvariant())
             .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !StopWords.Contains(w));
-
-    // Apostrophes split words, as in the keyword index: "NATO's" is "nato" plus a dropped "s".
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Word();
 }

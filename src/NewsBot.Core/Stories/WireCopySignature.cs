@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Stories;
 
@@ -23,7 +24,7 @@ public static partial class WireCopySignature
 
     public static ulong[] Compute(string text)
     {
-        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        var words = Words.Of(text.ToLowerInvariant()).ToArray();
         var signature = Enumerable.Repeat(ulong.MaxValue, Size).ToArray();
         var runs = Math.Max(1, words.Length - ShingleWords + 1);
         for (var i = 0; i < runs && words.Length > 0; i++)
@@ -89,6 +90,4 @@ public static partial class WireCopySignature
         return x ^ (x >> 31);
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Word();
 }
