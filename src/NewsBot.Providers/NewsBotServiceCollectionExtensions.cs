@@ -58,6 +58,10 @@ public static class NewsBotServiceCollectionExtensions
         services.AddSingleton<SqliteStoryIndex>();
         services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<SqliteStoryIndex>());
         services.AddSingleton<IStoryIndex>(sp => ActivatorUtilities.CreateInstance<DegradingStoryIndex>(sp, sp.GetRequiredService<SqliteStoryIndex>()));
+        services.AddSingleton<ICopyIndex>(sp => sp.GetRequiredService<IStoryIndex>());
+        services.AddSingleton<IStoryLookup>(sp => sp.GetRequiredService<IStoryIndex>());
+        services.AddSingleton<IArrivalLog>(sp => sp.GetRequiredService<IStoryIndex>());
+        services.AddSingleton<IVersionHistory>(sp => sp.GetRequiredService<IStoryIndex>());
         services.AddSingleton<IFeedCache, SqliteFeedCache>();
 
         var chat = configuration.GetChecked<ChatModelOptions>(ChatModelOptions.SectionName);

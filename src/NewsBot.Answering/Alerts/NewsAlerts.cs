@@ -13,7 +13,7 @@ namespace NewsBot.Answering.Alerts;
 /// text once, updates marked), newest first, each with its lead and a citation; a briefing lists the stories
 /// that arrived since the last one that the most reports are about, one line per story.
 /// </summary>
-public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAlerts
+public sealed class NewsAlerts(INewsStore store, IArrivalLog arrivalLog, ICopyIndex copyIndex, IStoryLookup stories) : INewsAlerts
 {
     public const int MaxItems = 5;
 
@@ -28,12 +28,12 @@ public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAle
             : new TopicCheck(words, null);
     }
 
-    public Task<long> LatestArrivalAsync(CancellationToken cancellationToken = default) => stories.LastArrivalAsync(cancellationToken);
+    public Task<long> LatestArrivalAsync(CancellationToken cancellationToken = default) => arrivalLog.LastArrivalAsync(cancellationToken);
 
     public async Task<NewsAlert> AlertAsync(string topic, long after, CancellationToken cancellationToken = default)
     {
         var words = TopicMatch.Words(topic);
-        var arrivals = await stories.ArrivalsAfterAsync(after, ArrivalsRead, cancellationToken);
+        var arrivals = await arrivalLog.ArrivalsAfterAsync(after, ArrivalsRead, cancellationToken);
         if (arrivals.Count == 0)
         {
             return new NewsAlert(null, after, 0);
@@ -54,7 +54,7 @@ public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAle
             return new NewsAlert(null, through, 0);
         }
 
-        var copies = await stories.GroupsOfAsync(matched.Select(m => m.Article.Id).ToArray(), cancellationToken);
+        var copies = await copyIndex.GroupsOfAsync(matched.Select(m => m.Article.Id).ToArray(), cancellationToken);
         var distinct = matched
             .DistinctBy(m => copies.TryGetValue(m.Article.Id, out var group) ? group.RepresentativeId : m.Article.Id)
             .OrderByDescending(m => m.Article.PublishedAt ?? DateTimeOffset.MinValue)
@@ -76,7 +76,7 @@ public sealed class NewsAlerts(INewsStore store, IStoryIndex stories) : INewsAle
         var question = "briefing";
 
         // What arrived since (ingest order), not what is dated since: an article read late still makes the briefing.
-        var arrivals = await stories.ArrivalsSinceAsync(since, BriefingCandidates, cancellationToken);
+        var arrivals = await arrivalLog.ArrivalsSinceAsync(since, BriefingCandidates, cancellationToken);
         var articles = new List<Article>();
         foreach (var arrival in arrivals.DistinctBy(a => a.ArticleId).Reverse())
         {

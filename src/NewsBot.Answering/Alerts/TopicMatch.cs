@@ -1,6 +1,7 @@
 using NewsBot.Answering.Questions;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Alerts;
 
@@ -10,7 +11,7 @@ namespace NewsBot.Answering.Alerts;
 /// </summary>
 public static class TopicMatch
 {
-    public static IReadOnlyList<string> Words(string topic) => TopicWords.In(topic).Select(Stem).Distinct(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Words(string topic) => TopicWords.In(topic).Select(Stems.Of).Distinct(StringComparer.Ordinal).ToArray();
 
     public static bool IsAbout(Article article, IReadOnlyList<string> words)
     {
@@ -19,12 +20,7 @@ public static class TopicMatch
             return false;
         }
 
-        var terms = QueryTerms.Tokens(article.Title + "\n" + article.Body).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var terms = QueryTerms.Tokens(article.Title + "\n" + article.Body).Select(Stems.Of).ToHashSet(StringComparer.Ordinal);
         return words.All(terms.Contains);
     }
-
-    private static string Stem(string word) =>
-        word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
-        : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1]
-        : word;
 }

@@ -11,7 +11,7 @@ namespace NewsBot.Answering.Citations;
 /// ("[2] was updated on 30 November 2026: first reported 12 injured (28 November), updated to 15 injured"). Built
 /// from the stored versions, never from model text.
 /// </summary>
-public sealed class UpdateNotes(INewsStore store, IStoryIndex? stories = null)
+public sealed class UpdateNotes(INewsStore store, IVersionHistory? stories = null)
 {
     private const int MaxChanges = 3;
 

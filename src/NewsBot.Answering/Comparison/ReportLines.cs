@@ -14,7 +14,7 @@ namespace NewsBot.Answering.Comparison;
 /// scores), so a story's later, shorter reports are not lost to its first, and when their best sentence is as
 /// relevant to the subject as an answer's must be (<see cref="AnsweringOptions.MinRelevance"/>).
 /// </summary>
-public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, RememberedEmbeddings embeddings, IOptions<AnsweringOptions> options, IStoryIndex? stories = null)
+public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer extractive, RememberedEmbeddings embeddings, IOptions<AnsweringOptions> options, IStoryLookup? stories = null)
 {
     private const int Passages = 24;
 

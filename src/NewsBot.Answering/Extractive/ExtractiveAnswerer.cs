@@ -7,6 +7,7 @@ using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Search;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Extractive;
 
@@ -216,7 +217,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
             .GroupBy(m => m.Groups["unit"].Value.ToLowerInvariant(), m => m.Groups["value"].Value.Replace(",", ""))
             .ToDictionary(g => g.Key, g => g.ToHashSet());
 
-    private static string Stem(string word) => word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+    private static string Stem(string word) => Stems.Of(word);
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

@@ -93,7 +93,7 @@ public static partial class AskedFact
         "Officials", "Experts", "Critics", "Residents", "People", "Police", "Prosecutors", "Analysts", "Researchers",
     };
 
-    private static string Stem(string word) => word.Length <= 5 ? word : word[..5];
+    private static string Stem(string word) => Stems.Prefix(word, 5);
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {

@@ -110,7 +110,7 @@ public static partial class SupportCheck
     private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A crude stem: the first six letters, so "reported" meets "reports" and "injuries" meets "injured".</summary>
-    private static string Stem(string word) => word.Length <= 6 ? word : word[..6];
+    private static string Stem(string word) => Stems.Prefix(word, 6);
 
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {

@@ -6,7 +6,7 @@ using NewsBot.Core.Stories;
 namespace NewsBot.Core.Search;
 
 /// <summary>Hybrid search over the store: keyword and vector results fused, with a lane per outlet the question names.</summary>
-public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions<SearchOptions> options, IStoryIndex? copies = null)
+public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions<SearchOptions> options, ICopyIndex? copies = null)
 {
     // Extra hits fetched so that collapsing copies still leaves the number asked for.
     private const int CopiesAllowance = 6;

@@ -16,10 +16,21 @@ public sealed class AlertDispatcher(
     SubscriptionStore subscriptions, INewsAlerts alerts, ProactiveSender sender, DeliveryBackoff backoff, IOptions<AlertOptions> options,
     TimeProvider time, ILogger<AlertDispatcher> logger) : BackgroundService
 {
+    // One round at a time in this process: a slow round never overlaps the next, so each sees the last one's back-off.
+    private readonly SemaphoreSlim _round = new(1, 1);
+
     /// <summary>One round: alerts, then briefings. Returns how many messages were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        return await SendAlertsAsync(cancellationToken) + await SendBriefingsAsync(cancellationToken);
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendAlertsAsync(cancellationToken) + await SendBriefingsAsync(cancellationToken);
+        }
+        finally
+        {
+            _round.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

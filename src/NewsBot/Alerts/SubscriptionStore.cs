@@ -17,7 +17,7 @@ public sealed class SubscriptionStore
     public SubscriptionStore(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
         _schema = new Lazy<Task>(() => ExecuteAsync("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS follows (

@@ -11,7 +11,7 @@ public sealed class FeedbackStore
 
     public FeedbackStore(string path)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
         _schema = new Lazy<Task>(() => ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS feedback (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT, reply_to_id TEXT,

@@ -43,7 +43,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
         _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = Writers.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
         _schema = new Lazy<Task>(InitializeAsync);
     }
 
