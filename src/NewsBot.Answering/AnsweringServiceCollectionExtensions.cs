@@ -65,6 +65,11 @@ public static class AnsweringServiceCollectionExtensions
             services.AddSingleton<IQuestionRewriter>(sp => sp.GetRequiredService<FollowUpRewriter>());
         }
 
+        // Routes in the order they are asked; the fact route last, as it takes every question.
+        services.AddSingleton<Routes.IAnswerRoute, Routes.OverviewRoute>();
+        services.AddSingleton<Routes.IAnswerRoute, Routes.LaidOutRoute>();
+        services.AddSingleton<Routes.IAnswerRoute, Routes.FactRoute>();
+        services.AddSingleton<Routes.AnswerTail>();
         services.AddSingleton<INewsAnswerer, AnswerService>();
         return services;
     }

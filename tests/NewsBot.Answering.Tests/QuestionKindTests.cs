@@ -35,3 +35,28 @@ public sealed class QuestionKindTests : IAsyncLifetime
         Assert.Equal(expected, intent.Kind);
     }
 }
+
+/// <summary>Every route ends in the one tail: laid-out and compared reports are verified like any other answer.</summary>
+public sealed class OneTailTests : IAsyncLifetime
+{
+    private NewsBotHost _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await NewsBotHost.StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Theory]
+    [InlineData("How did the outlets cover the flu vaccine trial?")]
+    [InlineData("How has the eastern tram line story developed?")]
+    [InlineData("Timeline of NATO's Tokyo office")]
+    [InlineData("Do Harbour Times and Civic Ledger both report on the tram line?")]
+    [InlineData("Where will NATO open its liaison office?")]
+    public async Task Each_kind_of_answer_is_verified_sentence_by_sentence(string question)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        Assert.False(answer.Declined, answer.Text);
+        Assert.True(answer.Support.Checked >= answer.Citations.Count, $"{answer.Support.Checked} checked for {answer.Citations.Count} citations:\n{answer.Text}");
+        Assert.Equal(0, answer.Support.Dropped);
+    }
+}

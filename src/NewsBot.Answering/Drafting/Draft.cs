@@ -7,4 +7,11 @@ public sealed record Draft(string Text, bool FromModel, string? Note = null)
 {
     /// <summary>The passages the markers point into when drafting searched for more (a model's function calls); null when they are the retrieved ones.</summary>
     public IReadOnlyList<Retrieval.NewsPassage>? Passages { get; init; }
+
+    /// <summary>
+    /// Laid out by NewsBot (reports side by side, a timeline): each cited line quotes its passage, and the lines
+    /// without a marker (headings, the story's summary, a verdict from publication dates) are composed from stored
+    /// metadata. Verified by quotation rather than by overlap.
+    /// </summary>
+    public bool Composed { get; init; }
 }

@@ -14,6 +14,6 @@ public sealed class LaidOutRoute(OutletCoverage coverage, StoryTimeline timeline
         var laidOut = intent.Kind == QuestionKind.Coverage
             ? await coverage.DraftAsync(intent, cancellationToken)
             : await timeline.DraftAsync(intent, cancellationToken);
-        return laidOut is { } reports ? RouteResult.Drafted(new Draft(reports.Draft, FromModel: false), reports.Passages) : null;
+        return laidOut is { } reports ? RouteResult.Drafted(new Draft(reports.Draft, FromModel: false) { Composed = true }, reports.Passages) : null;
     }
 }

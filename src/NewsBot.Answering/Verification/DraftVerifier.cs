@@ -36,7 +36,7 @@ public sealed class DraftVerifier(AnswerDrafter drafter, ILogger<DraftVerifier> 
 
     private (Draft? Kept, SupportTally Tally) Check(QuestionIntent intent, Draft draft, IReadOnlyList<NewsPassage> passages)
     {
-        var result = SupportCheck.Keep(draft.Text, passages, intent.Question);
+        var result = draft.Composed ? SupportCheck.KeepQuoted(draft.Text, passages, intent.Question) : SupportCheck.Keep(draft.Text, passages, intent.Question);
         if (result.Dropped > 0)
         {
             logger.LogInformation("Dropped {Count} sentences of the {Kind} draft that their citations do not support", result.Dropped, draft.FromModel ? "model's" : "extractive");

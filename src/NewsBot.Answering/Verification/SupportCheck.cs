@@ -50,6 +50,40 @@ public static partial class SupportCheck
         return new Result(text, kept.Count(HasMarker), dropped.Count, dropped) { Checked = kept.Count + dropped.Count };
     }
 
+    /// <summary>
+    /// A draft NewsBot laid out itself: a line with markers must quote a passage it cites word for word (after its
+    /// "- outlet, date: " label), or pass the ordinary check sentence by sentence; a line without one is NewsBot's
+    /// own wording from stored metadata (a heading, the story's summary, a verdict from dates) and is kept.
+    /// </summary>
+    public static Result KeepQuoted(string draft, IReadOnlyList<NewsPassage> passages, string question = "")
+    {
+        var kept = new List<string>();
+        var dropped = new List<string>();
+        foreach (var line in draft.Trim().Split('\n'))
+        {
+            var supported = !CitationMarkers.Has(line) || Quotes(line, passages)
+                || SentenceSplitter.Split(Unlabelled(line)).All(s => IsSupported(s, passages, question));
+            (supported ? kept : dropped).Add(line);
+        }
+
+        return new Result(string.Join('\n', kept), kept.Count(HasMarker), dropped.Count, dropped) { Checked = kept.Count + dropped.Count };
+    }
+
+    private static string Unlabelled(string line)
+    {
+        var label = line.StartsWith("- ", StringComparison.Ordinal) ? line.IndexOf(": ", StringComparison.Ordinal) : -1;
+        return label < 0 ? line : line[(label + 2)..];
+    }
+
+    private static bool Quotes(string line, IReadOnlyList<NewsPassage> passages)
+    {
+        var quote = Squeezed(CitationMarkers.Strip(Unlabelled(line)));
+        return CitationMarkers.Numbers(line).Where(n => n >= 1 && n <= passages.Count)
+            .Any(n => Squeezed(passages[n - 1].Text).Contains(quote, StringComparison.Ordinal));
+    }
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     public static bool IsSupported(string sentence, IReadOnlyList<NewsPassage> passages, string question = "")
     {
         var cited = CitationMarkers.Pattern.Matches(sentence).SelectMany(m => m.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries))
