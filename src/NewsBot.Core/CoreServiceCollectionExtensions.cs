@@ -21,8 +21,6 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IArticleReader, JsonArticleReader>();
-        services.AddSingleton<IArticleReader, TextArticleReader>();
-        services.AddSingleton<IArticleReader, HtmlArticleReader>();
         services.AddSingleton<ArticleSources>();
         services.AddSingleton<PassageChunker>();
         services.AddSingleton<NewsEmbedder>();

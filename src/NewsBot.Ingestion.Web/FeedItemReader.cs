@@ -4,6 +4,7 @@ using System.ServiceModel.Syndication;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Ingestion;
+using NewsBot.Ingestion.Files;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Ingestion.Web;

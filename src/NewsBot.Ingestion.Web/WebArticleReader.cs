@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Ingestion;
+using NewsBot.Ingestion.Files;
 
 namespace NewsBot.Ingestion.Web;
 

@@ -9,6 +9,7 @@ using NewsBot.Core.Settings;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
 using NewsBot.Embeddings.Local;
+using NewsBot.Ingestion.Files;
 using NewsBot.Ingestion.Web;
 using NewsBot.OpenAI;
 using NewsBot.Store.Embedded;
@@ -22,6 +23,7 @@ public static class NewsBotServiceCollectionExtensions
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNewsBotCore(configuration);
+        services.AddNewsBotFileReaders();
         services.AddNewsBotWebIngestion(configuration);
         services.AddValidatedOptions<VectorStoreOptions>(configuration, VectorStoreOptions.SectionName);
 

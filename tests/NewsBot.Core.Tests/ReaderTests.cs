@@ -1,4 +1,5 @@
 using NewsBot.Core.Ingestion;
+using NewsBot.Ingestion.Files;
 using NewsBot.Testing;
 using Xunit;
 

@@ -1,6 +1,8 @@
 using AngleSharp.Html.Dom;
 
-namespace NewsBot.Core.Ingestion;
+using NewsBot.Core.Ingestion;
+
+namespace NewsBot.Ingestion.Files;
 
 /// <summary>
 /// The address a page gives for itself: <c>&lt;link rel="canonical"&gt;</c>, else <c>og:url</c>, resolved against

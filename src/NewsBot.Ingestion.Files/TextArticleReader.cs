@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace NewsBot.Core.Ingestion;
+using NewsBot.Core.Ingestion;
+
+namespace NewsBot.Ingestion.Files;
 
 /// <summary>
 /// <c>.md</c> and <c>.txt</c>: optional YAML front matter (between <c>---</c> lines) for the metadata; without a

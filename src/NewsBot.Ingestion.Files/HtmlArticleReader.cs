@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace NewsBot.Core.Ingestion;
+using NewsBot.Core.Ingestion;
+
+namespace NewsBot.Ingestion.Files;
 
 /// <summary><c>.html</c>: the main content of a web page, found by SmartReader (a port of Mozilla's Readability).</summary>
 public sealed class HtmlArticleReader : IArticleReader
