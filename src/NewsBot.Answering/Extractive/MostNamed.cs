@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Extractive;
 
@@ -15,16 +16,7 @@ public static partial class MostNamed
 
     private const int MaxCitations = 3;
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "by", "from", "with", "or", "is", "are", "was",
-        "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "what", "who",
-        "whom", "whose", "which", "when", "where", "why", "how", "according", "i", "me", "my", "we", "you", "it",
-        "this", "that", "these", "those", "there", "here", "but", "as", "if", "after", "before", "while", "he", "she",
-        "they", "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ceo", "cfo", "cto",
-    };
+    private static readonly IReadOnlySet<string> NotNames = Lexicon.NotNames;
 
     // Titles before a name are not part of it: "Mayor Elin Varga" is named as "Elin Varga".
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)

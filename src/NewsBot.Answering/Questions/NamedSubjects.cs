@@ -12,17 +12,7 @@ namespace NewsBot.Answering.Questions;
 public static partial class NamedSubjects
 {
     // Capitalised words that do not name a subject: question words, function words, numbers, titles, time words.
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "by", "from", "with", "or", "is", "are", "was",
-        "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "what", "who",
-        "whom", "whose", "which", "when", "where", "why", "how", "according", "i", "me", "my", "we", "you", "it",
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
-        "new", "last", "next", "mr", "mrs", "ms", "dr", "st", "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "this", "that", "these",
-        "those", "there", "here", "news", "article", "articles", "report", "story",
-    };
+    private static readonly IReadOnlySet<string> NotNames = Lexicon.NotNames;
 
     /// <summary>The names in a question, each with the words that identify it; names made only of common words are left out.</summary>
     public static IReadOnlyList<NamedSubject> In(string question) => Runs(question).Select(r => r.Name).ToArray();

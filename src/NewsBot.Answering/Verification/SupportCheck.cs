@@ -146,11 +146,7 @@ public static partial class SupportCheck
     /// <summary>A crude stem: the first six letters, so "reported" meets "reports" and "injuries" meets "injured".</summary>
     private static string Stem(string word) => Stems.Prefix(word, 6);
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
-    {
-        "I", "The", "A", "An", "Yes", "No", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    };
+    private static readonly IReadOnlySet<string> NotNames = Lexicon.NotNames;
 
 
     [GeneratedRegex(@"['’]s$")]

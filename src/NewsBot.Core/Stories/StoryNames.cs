@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Stories;
 
@@ -11,14 +12,7 @@ public static partial class StoryNames
 {
     private const int LeadWords = 80;
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "in", "on", "at",
-        "for", "and", "but", "or", "of", "to", "by", "with", "from", "as", "after", "before", "new", "more", "mr", "mrs",
-        "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
-        "yesterday", "tomorrow", "said", "says",
-    };
+    private static readonly IReadOnlySet<string> NotNames = Lexicon.NotNames;
 
     public static IReadOnlySet<string> Of(Article article)
     {
