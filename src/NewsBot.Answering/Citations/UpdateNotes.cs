@@ -3,6 +3,7 @@ using NewsBot.Answering.Extractive;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Citations;
 
@@ -45,8 +46,8 @@ public sealed class UpdateNotes(INewsStore store, IVersionHistory? stories = nul
     {
         var first = versions[0];
         var updated = versions[^1].ReplacedAt;
-        var was = ExtractiveAnswerer.Figures(first.Body);
-        var now = ExtractiveAnswerer.Figures(currentBody);
+        var was = Figures.ByUnit(first.Body);
+        var now = Figures.ByUnit(currentBody);
         var changes = was.Where(w => w.Value.Count == 1 && now.TryGetValue(w.Key, out var values) && values.Count == 1 && !values.SetEquals(w.Value))
             .Take(MaxChanges)
             .Select(w => $"first reported {w.Value.Single()} {w.Key}{(first.PublishedAt is { } at ? $" ({Day(at)})" : "")}, updated to {now[w.Key].Single()} {w.Key}")

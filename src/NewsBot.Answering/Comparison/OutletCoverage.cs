@@ -1,6 +1,7 @@
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Comparison;
 
@@ -49,7 +50,7 @@ public sealed class OutletCoverage(ReportLines reports)
 
     private static bool FiguresDiffer(IEnumerable<string> lines)
     {
-        var byUnit = lines.Select(l => ExtractiveAnswerer.Figures(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..])).SelectMany(f => f).GroupBy(f => f.Key);
+        var byUnit = lines.Select(l => Figures.ByUnit(l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..])).SelectMany(f => f).GroupBy(f => f.Key);
         return byUnit.Any(unit => unit.Count() > 1 && unit.Select(u => string.Join(",", u.Value.Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count() > 1);
     }
 }

@@ -211,17 +211,10 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
 
     private static double Similarity(SentenceCandidate a, SentenceCandidate b) => TensorPrimitives.Dot(a.Vector.Span, b.Vector.Span);
 
-    /// <summary>Figures by the word that follows them: "1.2 billion and 1.45 billion" is billion: {1.2, 1.45}.</summary>
-    internal static Dictionary<string, HashSet<string>> Figures(string sentence) =>
-        Figure().Matches(sentence)
-            .GroupBy(m => m.Groups["unit"].Value.ToLowerInvariant(), m => m.Groups["value"].Value.Replace(",", ""))
-            .ToDictionary(g => g.Key, g => g.ToHashSet());
+    /// <summary>Figures by the word that follows them (<see cref="NewsBot.Core.Text.Figures.ByUnit"/>).</summary>
+    internal static Dictionary<string, HashSet<string>> Figures(string sentence) => NewsBot.Core.Text.Figures.ByUnit(sentence);
 
     private static string Stem(string word) => Stems.Of(word);
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-    // A number that carries a fact (amount, percentage, count; not a year) and the word or sign after it.
-    [GeneratedRegex(@"(?<![\d.,])(?!(19|20)\d{2}\b)(?<value>\d[\d,]*(\.\d+)?)(?![\d])\s?(?<unit>%|[\p{L}]+)")]
-    private static partial Regex Figure();
 }

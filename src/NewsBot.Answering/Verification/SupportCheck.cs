@@ -120,8 +120,7 @@ public static partial class SupportCheck
     private static bool HasMarker(string sentence) => CitationMarkers.Has(sentence);
 
     /// <summary>Numbers as written without separators and leading zeros: "1,450" and "1450" are one figure, "03" is "3".</summary>
-    private static HashSet<string> Figures(string text) =>
-        Figure().Matches(text).Select(m => m.Value.Replace(",", "", StringComparison.Ordinal).TrimStart('0') is { Length: > 0 } f ? f : "0").ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Figures(string text) => NewsBot.Core.Text.Figures.InDigits(text);
 
     /// <summary>Capitalised words that do not start the sentence: names of people, places, organisations.</summary>
     private static IReadOnlyList<string> Names(string sentence) =>
@@ -152,7 +151,5 @@ public static partial class SupportCheck
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex Possessive();
 
-    [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
-    private static partial Regex Figure();
 
 }
