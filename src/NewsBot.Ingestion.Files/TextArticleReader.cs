@@ -4,6 +4,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 using NewsBot.Core.Ingestion;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Ingestion.Files;
 
@@ -70,8 +71,7 @@ public sealed partial class TextArticleReader(TimeProvider? time = null) : IArti
     /// <summary>Keeps the words of Markdown, drops its markup: headings, emphasis, links (text kept), images.</summary>
     private static string StripMarkdown(string text)
     {
-        text = Image().Replace(text, "");
-        text = Link().Replace(text, "${text}");
+        text = Markup.LinksAsText(text);
         text = HeadingMarker().Replace(text, "");
         return Emphasis().Replace(text, "");
     }
@@ -81,12 +81,6 @@ public sealed partial class TextArticleReader(TimeProvider? time = null) : IArti
 
     [GeneratedRegex(@"\A\s*(#{1,2}[ \t]+(?<title>[^\n]+)|(?<title>[^\n#][^\n]{0,200}))\n[ \t]*(\n|\z)")]
     private static partial Regex LeadingTitle();
-
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
-    private static partial Regex Image();
-
-    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\([^)]*\)")]
-    private static partial Regex Link();
 
     [GeneratedRegex(@"^[ \t]*#{1,6}[ \t]+", RegexOptions.Multiline)]
     private static partial Regex HeadingMarker();

@@ -14,7 +14,6 @@ namespace NewsBot.Answering.Drafting;
 /// </summary>
 public sealed class AnswerDrafter(
     ExtractiveAnswerer extractive,
-    UnknownTopics unknownTopics,
     IOptions<ChatModelOptions> chatOptions,
     ILogger<AnswerDrafter> logger,
     GenerativeAnswerer? generative = null)
@@ -26,9 +25,8 @@ public sealed class AnswerDrafter(
     /// <summary>A draft, or null when the passages do not answer the question.</summary>
     public async Task<Draft?> DraftAsync(QuestionIntent intent, IReadOnlyList<NewsPassage> passages, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
     {
-        if (passages.Count == 0 || (await unknownTopics.UnheardOfAsync(intent.Names, passages, cancellationToken)).Count > 0)
+        if (passages.Count == 0)
         {
-            // The question names only things no stored article mentions: these passages are about something else.
             return null;
         }
 

@@ -47,25 +47,37 @@ public sealed class FactRoute(UnknownTopics unknownTopics, PassageRetriever retr
             }
         }
 
-        Draft? draft;
-        using (NewsBotTelemetry.Step("draft"))
-        {
-            draft = await drafter.DraftAsync(intent, passages, onText, cancellationToken);
-        }
-
+        var (draft, unheard) = await DraftAsync(intent, passages, onText, cancellationToken);
         if (draft is null && intent.Time.Period is not null && !intent.Time.Relative)
         {
             // "in 2021" may date the events rather than the reporting: look again without the period.
             passages = await retriever.RetrieveAsync(intent, withPeriod: false, cancellationToken);
-            draft = await drafter.DraftAsync(intent, passages, onText, cancellationToken);
+            (draft, unheard) = await DraftAsync(intent, passages, onText, cancellationToken);
         }
 
         if (draft is null)
         {
-            return RouteResult.Done(await decliner.NothingFoundAsync(intent, await unknownTopics.UnheardOfAsync(intent.Names, passages, cancellationToken), cancellationToken));
+            return RouteResult.Done(await decliner.NothingFoundAsync(intent, unheard, cancellationToken));
         }
 
         // A model that searched again cites into the longer list: verification and citations read that one.
         return RouteResult.Drafted(draft, draft.Passages ?? passages);
+    }
+
+    /// <summary>A draft of these passages, unless the question names only things none of them (nor the store) mentions: then the names.</summary>
+    private async Task<(Draft? Draft, IReadOnlyList<NamedSubject> Unheard)> DraftAsync(
+        QuestionIntent intent, IReadOnlyList<NewsPassage> passages, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken)
+    {
+        // Checked once per set of passages: when the question's names are unheard of, these passages are about something else.
+        var unheard = await unknownTopics.UnheardOfAsync(intent.Names, passages, cancellationToken);
+        if (unheard.Count > 0)
+        {
+            return (null, unheard);
+        }
+
+        using (NewsBotTelemetry.Step("draft"))
+        {
+            return (await drafter.DraftAsync(intent, passages, onText, cancellationToken), unheard);
+        }
     }
 }
