@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsBot.Answering.Citations;
 using NewsBot.Answering.Declining;
 using NewsBot.Answering.Drafting;
@@ -13,7 +14,7 @@ namespace NewsBot.Answering.Routes;
 /// Where every drafted answer ends, whatever its route: verify every sentence against the passages it cites, check
 /// the asked-for fact is there, and build the citations from the retrieved records.
 /// </summary>
-public sealed class AnswerTail(DraftVerifier verifier, AnswerDecliner decliner)
+public sealed class AnswerTail(DraftVerifier verifier, AnswerDrafter drafter, AnswerDecliner decliner, ILogger<AnswerTail> logger)
 {
     public async Task<Answer> FinishAsync(QuestionIntent intent, Draft draft, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
     {
@@ -21,7 +22,18 @@ public sealed class AnswerTail(DraftVerifier verifier, AnswerDecliner decliner)
         SupportTally support;
         using (NewsBotTelemetry.Step("verify"))
         {
-            (verified, support) = await verifier.VerifyAsync(intent, draft, passages, cancellationToken);
+            (verified, support) = verifier.Verify(intent, draft, passages);
+        }
+
+        if (verified is null && draft.FromModel)
+        {
+            // Nothing the model wrote is backed by the sources: quote them instead, checked the same way, and say so.
+            logger.LogWarning("No sentence of the language model's answer was supported by a retrieved passage; answering from the sources instead");
+            if (await drafter.ExtractiveAsync(intent, passages, DraftVerifier.UnsupportedNote, cancellationToken) is { } quoted)
+            {
+                var (kept, tally) = verifier.Verify(intent, quoted, passages);
+                (verified, support) = (kept, new SupportTally(support.Checked + tally.Checked, support.Dropped + tally.Dropped));
+            }
         }
 
         if (verified is null)
