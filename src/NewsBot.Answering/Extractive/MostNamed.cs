@@ -75,7 +75,7 @@ public static partial class MostNamed
 
     private static IEnumerable<string> Names(string text)
     {
-        foreach (Match run in CapitalisedRun().Matches(text))
+        foreach (Match run in NewsBot.Core.Text.Words.Names.Matches(text))
         {
             var words = Possessive().Replace(run.Value.Trim('.', '’', '\''), "").Split(' ').SkipWhile(w => NotNames.Contains(w) || Titles.Contains(w)).ToArray();
             if (words.Length > 0)
@@ -90,9 +90,6 @@ public static partial class MostNamed
 
     // Capitalised words in a row, allowing "of", "de", "van", "von" inside ("Bank of England").
     // A full stop belongs to a name only inside it ("U.S"), never at a sentence end.
-    [GeneratedRegex(@"\b\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*(?:[ -](?:of |de |van |von )?\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*)*")]
-    private static partial Regex CapitalisedRun();
-
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex Possessive();
 

@@ -28,7 +28,7 @@ public static partial class NamedSubjects
     private static List<(int Index, NamedSubject Name)> Runs(string question)
     {
         var names = new List<(int, NamedSubject)>();
-        foreach (Match run in CapitalisedRun().Matches(question))
+        foreach (Match run in Words.Names.Matches(question))
         {
             var words = Words.Of(run.Value).ToList();
             if (run.Index == FirstWordIndex(question) && !IsAcronym(words[0]))
@@ -69,9 +69,6 @@ public static partial class NamedSubjects
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
 
-    // One or more capitalised words (or acronyms, or words with digits like F1), joined by spaces or hyphens.
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’.&-]*(?:[ -]\p{Lu}[\p{L}\p{N}'’.&-]*)*")]
-    private static partial Regex CapitalisedRun();
 
     // What comes just before a name the question is about.
     [GeneratedRegex(@"(?:\b(?:about|on|regarding|concerning)\s+(?:the\s+)?(?:(?:film|movie|book|show|series|song|album|game|company|firm|startup|app|brand|event)\s+)?[""“]?|[""“])$", RegexOptions.IgnoreCase)]

@@ -17,8 +17,17 @@ public static partial class Words
     /// <summary>A word starting with a capital, apostrophes and hyphens kept ("NATO's", "Jean-Luc"): where a name starts.</summary>
     public static Regex Capitalised => CapitalisedWord();
 
+    /// <summary>
+    /// A name as written: capitalised words (acronyms, initials such as "J. R.", hyphenated and possessive forms)
+    /// joined by spaces or hyphens, with "of", "de", "van", "von" inside ("Bank of England", "Ursula von der Leyen").
+    /// </summary>
+    public static Regex Names => CapitalisedRun();
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex LetterDigitRuns();
+
+    [GeneratedRegex(@"\b\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*(?:[ -](?:of |de |van |von )?\p{Lu}(?:[\p{L}\p{N}'’&-]|\.(?=\p{L}))*)*")]
+    private static partial Regex CapitalisedRun();
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\p{N}'’\-]+")]
     private static partial Regex CapitalisedWord();
