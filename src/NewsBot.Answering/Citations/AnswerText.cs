@@ -1,5 +1,5 @@
-using System.Globalization;
 using NewsBot.Core.Answering;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Citations;
 
@@ -10,7 +10,7 @@ public static class AnswerText
     {
         var asOf = citations.Count == 0 ? null : citations.Max(c => c.PublishedAt);
         text = ListsClosed(text);
-        return new Answer(asOf is null ? text : $"{text}\n\nAs of {asOf.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.", citations, false, question, note, asOf);
+        return new Answer(asOf is null ? text : $"{text}\n\nAs of {Dates.Spoken(asOf.Value)}.", citations, false, question, note, asOf);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NewsBot.Answering.Extractive;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Storage;
@@ -55,5 +54,5 @@ public sealed class UpdateNotes(INewsStore store, IVersionHistory? stories = nul
         return $"[{n}] was updated on {Day(updated)} {updated.Year}" + (changes.Length == 0 ? "." : ": " + string.Join("; ", changes) + ".");
     }
 
-    private static string Day(DateTimeOffset date) => date.ToString("d MMMM", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset date) => Dates.DayAndMonth(date);
 }

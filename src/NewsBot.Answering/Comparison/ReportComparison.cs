@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Comparison;
 
@@ -110,7 +110,7 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
     private static string Attribution(NewsPassage passage) =>
         string.Join(", ", new[] { passage.Source, passage.PublishedAt is { } d ? Date(d) : null }.Where(s => s is not null));
 
-    private static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset date) => Dates.Spoken(date);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

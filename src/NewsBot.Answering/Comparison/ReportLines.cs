@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Embeddings;
 using NewsBot.Core.Stories;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Comparison;
 
@@ -77,5 +77,5 @@ public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer e
         return (lines, passages);
     }
 
-    public static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
+    public static string Date(DateTimeOffset? date) => Dates.Spoken(date, "undated");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NewsBot.Answering.Citations;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Questions;
@@ -6,6 +5,7 @@ using NewsBot.Answering.Retrieval;
 using NewsBot.Answering.Verification;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Declining;
 
@@ -51,7 +51,7 @@ public sealed class AnswerDecliner(INewsStore store)
         var stats = await store.GetStatsAsync(cancellationToken);
         var text = stats.Articles == 0
             ? "I don't have any news stored yet, so I can't answer that."
-            : reason + (stats.Newest is { } newest ? $"My newest article is from {newest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}." : "");
+            : reason + (stats.Newest is { } newest ? $"My newest article is from {Dates.Spoken(newest)}." : "");
         return new Answer(text.Trim(), [], true, intent.Question, null, stats.Newest);
     }
 }

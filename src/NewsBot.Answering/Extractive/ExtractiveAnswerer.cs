@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -185,7 +184,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
 
     private static string Attribution(NewsPassage passage)
     {
-        var date = passage.PublishedAt?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var date = (passage.PublishedAt is { } published ? Dates.Spoken(published) : null);
         return string.Join(", ", new[] { passage.Source ?? "Unknown outlet", date }.Where(s => s is not null));
     }
 

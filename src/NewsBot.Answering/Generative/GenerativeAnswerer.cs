@@ -1,10 +1,10 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Data;
 using NewsBot.Answering.Prompts;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Generative;
 
@@ -44,7 +44,7 @@ public sealed class GenerativeAnswerer(Kernel kernel, PromptProvider prompts, Ne
             ["question"] = question,
             ["passages"] = Number(passages, key),
             ["key"] = key,
-            ["today"] = time.GetUtcNow().ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            ["today"] = Dates.Spoken(time.GetUtcNow()),
         };
 
         var answer = new StringBuilder();

@@ -5,6 +5,7 @@ using NewsBot.Core.Answering;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
 using NewsBot.Rendering;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Bots;
 
@@ -69,5 +70,5 @@ public static class BotReplies
         return activity;
     }
 
-    private static string Date(DateTimeOffset? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "an unknown date";
+    private static string Date(DateTimeOffset? date) => Dates.Spoken(date, "an unknown date");
 }

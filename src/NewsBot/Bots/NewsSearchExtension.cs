@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using NewsBot.Core.Answering;
@@ -47,7 +46,7 @@ public sealed class NewsSearchExtension(INewsOverview overview, Microsoft.Extens
     {
         var title = CardText.Plain(card.Title);
         var lead = CardText.Plain(card.Lead);
-        var byline = string.Join(" · ", new[] { card.Source is null ? null : CardText.Plain(card.Source), card.PublishedAt?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) }.OfType<string>());
+        var byline = string.Join(" · ", new[] { card.Source is null ? null : CardText.Plain(card.Source), (card.PublishedAt is { } published ? Dates.Spoken(published) : null) }.OfType<string>());
         var url = MarkdownSafety.Url(card.Url);
         var buttons = url is null ? [] : new List<CardAction> { new(ActionTypes.OpenUrl, "Read the article", value: url) };
         var hero = new HeroCard(title, byline, lead, buttons: buttons);

@@ -33,7 +33,7 @@ public static partial class AnswerActivities
                 text.Append("\n").Append(c.N.ToString(CultureInfo.InvariantCulture)).Append(". ")
                     .Append(MarkdownSafety.Link(c.Title, c.Url))
                     .Append(" — ").Append(MarkdownSafety.Text(c.Source ?? "unknown outlet"))
-                    .Append(c.PublishedAt is { } date ? ", " + date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "")
+                    .Append(c.PublishedAt is { } date ? ", " + Dates.Spoken(date) : "")
                     .Append(c.AlsoReportedBy.Count > 0 ? "; also reported by " + string.Join(", ", c.AlsoReportedBy.Select(MarkdownSafety.Text)) : "");
             }
         }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Bot.Schema;
 using NewsBot.Core.Answering;
 using Newtonsoft.Json.Linq;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Rendering;
 
@@ -46,7 +46,7 @@ public static class CitationEntity
             appearance["url"] = url;
         }
 
-        var keywords = new[] { citation.Source, citation.PublishedAt?.ToString("d MMM yyyy", CultureInfo.InvariantCulture), citation.AlsoReportedBy.Count > 0 ? "also " + string.Join(", ", citation.AlsoReportedBy) : null }
+        var keywords = new[] { citation.Source, (citation.PublishedAt is { } published ? Dates.Short(published) : null), citation.AlsoReportedBy.Count > 0 ? "also " + string.Join(", ", citation.AlsoReportedBy) : null }
             .Where(k => !string.IsNullOrEmpty(k)).Select(k => Shorten(Addresses.Defang(k!), 28)).ToArray();
         if (keywords.Length > 0)
         {
