@@ -28,6 +28,7 @@ public sealed class TurnHardeningTests : IAsyncLifetime
     [InlineData("""{"commandId":"searchNews","parameters":[null]}""")]
     [InlineData("""{"commandId":"searchNews","parameters":[{"name":"query","value":"tram"}],"queryOptions":{"count":"abc"}}""")]
     [InlineData("""{"commandId":"searchNews","parameters":[{"name":"query","value":"tram"}],"queryOptions":{"count":99999999999999}}""")]
+    [InlineData("""{"commandId":"searchNews","parameters":[{"name":"query","value":"tram"}],"queryOptions":{"count":999999999999999999999999999999999999}}""")]
     [InlineData("""{"commandId":"searchNews","parameters":[{"name":"query","value":"tram"}],"queryOptions":"x"}""")]
     [InlineData("""{"commandId":"searchNews","parameters":[{"name":"query","value":{"nested":true}}]}""")]
     public async Task A_compose_box_search_of_any_shape_gets_a_4xx_or_cards_and_nothing_is_posted_into_the_chat(string? value)

@@ -60,7 +60,10 @@ public sealed record SearchQuery(string CommandId, string? Text, bool InitialRun
             case JObject options when options["count"] is null or { Type: JTokenType.Null }:
                 break;
             case JObject options when options["count"] is { Type: JTokenType.Integer } number:
-                count = number.Value<decimal>() is var n && n < 1 ? 1 : n > int.MaxValue ? int.MaxValue : (int)n;
+                // Any whole number, however long: below one is one, too big for an int is as many as there are.
+                count = !decimal.TryParse(number.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > int.MaxValue
+                    ? (number.ToString().StartsWith('-') ? 1 : int.MaxValue)
+                    : n < 1 ? 1 : (int)n;
                 break;
             case JObject:
                 return (null, "A search's queryOptions.count must be a whole number.");
