@@ -13,7 +13,7 @@ public sealed class RobotsPolicy(WebDownloader downloader, IOptions<WebIngestion
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     // One read per site at a time: a feed's pages are read several at once, and they share the site's robots.txt.
-    private readonly ConcurrentDictionary<string, (Task<RobotsRules> Rules, DateTimeOffset ReadAt)> _sites = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (Lazy<Task<RobotsRules>> Rules, DateTimeOffset ReadAt)> _sites = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<bool> AllowsAsync(Uri page, bool publicOnly, CancellationToken cancellationToken)
     {
@@ -24,11 +24,13 @@ public sealed class RobotsPolicy(WebDownloader downloader, IOptions<WebIngestion
 
         var site = page.GetLeftPart(UriPartial.Authority);
         var now = clock.GetUtcNow();
+        // Lazy: of the reads AddOrUpdate may create when pages race, only the one it keeps is started.
+        Lazy<Task<RobotsRules>> Read() => new(() => ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken));
         var entry = _sites.AddOrUpdate(
             site,
-            _ => (ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken), now),
-            (_, old) => now - old.ReadAt > Lifetime || old.Rules.IsFaulted || old.Rules.IsCanceled ? (ReadAsync(new Uri(site + "/robots.txt"), publicOnly, cancellationToken), now) : old);
-        return (await entry.Rules).Allows(page.PathAndQuery);
+            _ => (Read(), now),
+            (_, old) => now - old.ReadAt > Lifetime || old.Rules.Value.IsFaulted || old.Rules.Value.IsCanceled ? (Read(), now) : old);
+        return (await entry.Rules.Value).Allows(page.PathAndQuery);
     }
 
     private async Task<RobotsRules> ReadAsync(Uri robots, bool publicOnly, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsBot.Store.Embedded;
@@ -18,7 +17,7 @@ public sealed class DiskFullTests : IDisposable
     public async Task Ingest_stops_with_exit_code_3_and_keeps_what_was_committed()
     {
         // A 600 KB file system: room for the first few articles only (needs root, as CI and the dev machines have).
-        _mounted = Run("mount", "-t", "tmpfs", "-o", "size=600K", "tmpfs", _disk.Path);
+        _mounted = Tmpfs.Mount(_disk.Path, "600K");
         Skip.IfNot(_mounted, "a small file system could not be mounted here (mount needs root)");
         var feed = _input.File("many.jsonl", string.Join('\n', Enumerable.Range(1, 200).Select(i =>
             JsonSerializer.Serialize(new { id = $"many-{i}", title = $"Council report {i}", source = "Test Courier", published_at = "2026-11-01T09:00:00Z", body = TestArticles.Long($"r{i}", 60).Body }))));
@@ -37,32 +36,13 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 
-    private static bool Run(string file, params string[] args)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            process.WaitForExit(10_000);
-            return process.HasExited && process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         if (_mounted)
         {
-            Run("umount", _disk.Path);
+            Tmpfs.Unmount(_disk.Path);
         }
 
         _disk.Dispose();

@@ -70,16 +70,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         context.Response.StatusCode = 200;
         if (context.Items["stream"] is not true)
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-test",
-                @object = "chat.completion",
-                created = 1_700_000_000,
-                model = "test-model",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = text }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-            }));
+            await Completion(context, new { role = "assistant", content = text }, "stop");
             return;
         }
 
@@ -102,16 +93,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         var call = new { index = 0, id = "call_" + function.Replace('-', '_'), type = "function", function = new { name = function, arguments = argumentsJson } };
         if (context.Items["stream"] is not true)
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-test",
-                @object = "chat.completion",
-                created = 1_700_000_000,
-                model = "test-model",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, finish_reason = "tool_calls" } },
-                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-            }));
+            await Completion(context, new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, "tool_calls");
             return;
         }
 
@@ -134,6 +116,21 @@ public sealed class FakeChatServer : IAsyncDisposable
     {
         context.Response.StatusCode = 500;
         return context.Response.WriteAsync("""{"error":{"message":"the model is overloaded","type":"server_error"}}""");
+    }
+
+    /// <summary>A whole (not streamed) chat completion with this message.</summary>
+    private static Task Completion(HttpContext context, object message, string finish)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = "test-model",
+            choices = new[] { new { index = 0, message, finish_reason = finish } },
+            usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
+        }));
     }
 
     private static string Chunk(object delta, string? finish) => JsonSerializer.Serialize(new

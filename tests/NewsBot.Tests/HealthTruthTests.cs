@@ -51,7 +51,7 @@ public sealed class HealthTruthTests : IDisposable
     public async Task A_full_disk_under_the_bot_state_makes_health_503_while_questions_are_still_answered()
     {
         using var disk = new TempDirectory();
-        var mounted = Run("mount", "-t", "tmpfs", "-o", "size=24M", "tmpfs", disk.Path);
+        var mounted = Tmpfs.Mount(disk.Path, "24M");
         Skip.IfNot(mounted, "a small file system could not be mounted here (mount needs root)");
         try
         {
@@ -71,7 +71,7 @@ public sealed class HealthTruthTests : IDisposable
         finally
         {
             SqliteConnection.ClearAllPools();
-            Run("umount", "-l", disk.Path);
+            Tmpfs.Unmount(disk.Path);
         }
     }
 
@@ -131,25 +131,6 @@ public sealed class HealthTruthTests : IDisposable
         }
     }
 
-    private static bool Run(string file, params string[] args)
-    {
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = System.Diagnostics.Process.Start(start)!;
-            process.WaitForExit(10_000);
-            return process.HasExited && process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 
     public void Dispose()
     {

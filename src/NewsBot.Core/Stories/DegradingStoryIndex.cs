@@ -10,7 +10,7 @@ namespace NewsBot.Core.Stories;
 /// </summary>
 public sealed class DegradingStoryIndex(IStoryIndex inner, ILogger<DegradingStoryIndex> logger, TimeProvider time) : IStoryIndex
 {
-    private long _lastWarningTicks;
+    private readonly Telemetry.OncePerMinute _warnings = new(time);
 
     public Task<bool> HoldsAsync(string articleId, string contentHash, CancellationToken cancellationToken = default) => inner.HoldsAsync(articleId, contentHash, cancellationToken);
 
@@ -47,9 +47,7 @@ public sealed class DegradingStoryIndex(IStoryIndex inner, ILogger<DegradingStor
         catch (StoreUnavailableException ex)
         {
             // One line a minute at most: every question reads the index.
-            var now = time.GetUtcNow().UtcTicks;
-            var last = Interlocked.Read(ref _lastWarningTicks);
-            if (now - last >= TimeSpan.TicksPerMinute && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
+            if (_warnings.Take())
             {
                 logger.LogWarning("The story index could not be read; answering without copies, stories and update notes: {Reason}", ex.Message);
             }

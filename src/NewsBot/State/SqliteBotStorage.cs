@@ -32,7 +32,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
     private readonly SemaphoreSlim _writer;
 
     private readonly ILogger? _logger;
-    private long _lastWarningTicks;
+    private readonly NewsBot.Core.Telemetry.OncePerMinute _warnings;
 
     private readonly string _path;
 
@@ -41,6 +41,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
         _path = path;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _warnings = new NewsBot.Core.Telemetry.OncePerMinute(_time);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = Writers.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
         _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
@@ -134,9 +135,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
     /// <summary>One warning a minute at most: every turn reads and writes the state.</summary>
     private void Degraded(string what, SqliteException ex)
     {
-        var now = _time.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref _lastWarningTicks);
-        if (now - last >= TimeSpan.TicksPerMinute && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)
+        if (_warnings.Take())
         {
             _logger?.LogWarning("Conversation state could not be {What}; turns go on without their history: {Reason}", what, ex.Message);
         }
