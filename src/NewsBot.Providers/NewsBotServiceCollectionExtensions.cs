@@ -12,6 +12,7 @@ using NewsBot.Embeddings.Local;
 using NewsBot.Ingestion.Files;
 using NewsBot.Ingestion.Web;
 using NewsBot.OpenAI;
+using NewsBot.SideData;
 using NewsBot.Store.Embedded;
 using NewsBot.Store.Qdrant;
 
@@ -55,16 +56,7 @@ public static class NewsBotServiceCollectionExtensions
                 throw new NewsBotConfigurationException($"VectorStore:Provider '{store.Provider}' is not known: use Embedded or Qdrant.");
         }
 
-        // Copies, stories, arrivals and earlier versions: beside the store, in the data directory, whichever store it is.
-        services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.SectionName);
-        services.AddSingleton<SqliteStoryIndex>();
-        services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<SqliteStoryIndex>());
-        services.AddSingleton<IStoryIndex>(sp => ActivatorUtilities.CreateInstance<DegradingStoryIndex>(sp, sp.GetRequiredService<SqliteStoryIndex>()));
-        services.AddSingleton<ICopyIndex>(sp => sp.GetRequiredService<IStoryIndex>());
-        services.AddSingleton<IStoryLookup>(sp => sp.GetRequiredService<IStoryIndex>());
-        services.AddSingleton<IArrivalLog>(sp => sp.GetRequiredService<IStoryIndex>());
-        services.AddSingleton<IVersionHistory>(sp => sp.GetRequiredService<IStoryIndex>());
-        services.AddSingleton<IFeedCache, SqliteFeedCache>();
+        services.AddNewsBotSideData(configuration);
 
         var chat = configuration.GetChecked<ChatModelOptions>(ChatModelOptions.SectionName);
         switch (chat.Provider.ToLowerInvariant())

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
-using static NewsBot.Store.Embedded.SqliteCommands;
 
 namespace NewsBot.Store.Embedded;
 

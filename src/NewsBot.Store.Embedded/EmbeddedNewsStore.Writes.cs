@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
-using static NewsBot.Store.Embedded.SqliteCommands;
 
 namespace NewsBot.Store.Embedded;
 

@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Storage;
-using static NewsBot.Store.Embedded.SqliteCommands;
 
 namespace NewsBot.Store.Embedded;
 
@@ -13,7 +11,6 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
 {
     public const string FileName = "newsbot.db";
 
-    private readonly string _connectionString;
     private readonly int _keptDeletions;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
@@ -37,7 +34,6 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
         _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
-        _connectionString = SqliteFile.ConnectionString(DatabasePath);
         ExistedBefore = File.Exists(DatabasePath);
     }
 
@@ -62,16 +58,20 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        SqliteConnection? connection = null;
         try
         {
-            await connection.OpenAsync(cancellationToken);
+            connection = await SqliteFile.OpenAsync(DatabasePath, cancellationToken);
             await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;", cancellationToken);
             return connection;
         }
         catch (SqliteException ex)
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
             throw Unavailable(ex);
         }
     }

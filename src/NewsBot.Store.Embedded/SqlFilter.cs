@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Store.Embedded;

@@ -1,3 +1,5 @@
+
+
 namespace NewsBot.Store.Embedded;
 
 /// <summary>

@@ -7,7 +7,7 @@ using NewsBot.Bots;
 using NewsBot.Core;
 using NewsBot.Core.Storage;
 using NewsBot.DirectLine;
-using NewsBot.Feedback;
+using NewsBot.SideData;
 using NewsBot.Hosting;
 using NewsBot.Security;
 using NewsBot.State;

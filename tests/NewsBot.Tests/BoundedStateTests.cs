@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Answering;
-using NewsBot.Feedback;
+using NewsBot.SideData;
 using NewsBot.State;
 using NewsBot.Testing;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using NewsBot.Feedback;
+using NewsBot.SideData;
 using NewsBot.Testing;
 using Newtonsoft.Json.Linq;
 using Xunit;

@@ -94,14 +94,11 @@ public static partial class CitationBuilder
 
     private static string Tidy(string text)
     {
-        text = RepeatedMarker().Replace(text, "$1");
+        text = CitationMarkers.Deduplicate(text);
         text = SpaceBeforeMarker().Replace(text, " [");
         text = SpaceBeforePunctuation().Replace(text, "$1");
         return MultipleSpaces().Replace(text, " ").Trim();
     }
-
-    [GeneratedRegex(@"(\[\d+\])\1+")]
-    private static partial Regex RepeatedMarker();
 
     [GeneratedRegex(@"[ \t]+\[")]
     private static partial Regex SpaceBeforeMarker();

@@ -48,6 +48,10 @@ public static partial class CitationMarkers
         }
     }
 
+    /// <summary>A marker written twice in a row ("[1][1]") kept once.</summary>
+    public static string Deduplicate(string text) =>
+        Markers().Replace(text, m => m.Index >= m.Length && text.AsSpan(m.Index - m.Length, m.Length).SequenceEqual(m.Value) ? "" : m.Value);
+
     public static string Format(int n) => $"[{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
 
     [GeneratedRegex(@"\[(?<list>\s*\d+(\s*,\s*\d+)*\s*)\]")]

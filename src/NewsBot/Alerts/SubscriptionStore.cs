@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
+using NewsBot.SideData;
 using Newtonsoft.Json;
 
 namespace NewsBot.Alerts;
@@ -11,14 +12,11 @@ namespace NewsBot.Alerts;
 /// </summary>
 public sealed class SubscriptionStore
 {
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private readonly SqliteDatabase _database;
 
     public SubscriptionStore(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
-        _schema = new Lazy<Task>(() => ExecuteAsync("""
+        _database = new SqliteDatabase(path, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS follows (
                 conversation TEXT NOT NULL, topic_key TEXT NOT NULL, topic TEXT NOT NULL, reference TEXT NOT NULL,
@@ -27,7 +25,7 @@ public sealed class SubscriptionStore
             CREATE TABLE IF NOT EXISTS briefings (
                 conversation TEXT PRIMARY KEY, reference TEXT NOT NULL, local_time TEXT NOT NULL, time_zone TEXT NOT NULL,
                 next_due_at INTEGER NOT NULL, last_sent_at INTEGER);
-            """));
+            """);
     }
 
     /// <summary>The key a conversation's subscriptions are kept under: the channel and its conversation id.</summary>
@@ -43,7 +41,7 @@ public sealed class SubscriptionStore
     public async Task<FollowResult> FollowAsync(ConversationReference reference, string topic, long seen, DateTimeOffset now, int maxTopics, CancellationToken cancellationToken)
     {
         var (conversation, key, json) = (ConversationKey(reference), TopicKey(topic), JsonConvert.SerializeObject(reference));
-        if (await ExecuteAsync("""
+        if (await _database.ReturnsRowAsync("""
             INSERT INTO follows (conversation, topic_key, topic, reference, seen_sequence, created_at)
             SELECT $conversation, $key, $topic, $reference, $seen, $now
             WHERE (SELECT COUNT(*) FROM follows WHERE conversation = $conversation) < $max
@@ -54,33 +52,33 @@ public sealed class SubscriptionStore
             return FollowResult.Added;
         }
 
-        return await ExecuteAsync("UPDATE follows SET reference = $reference WHERE conversation = $conversation AND topic_key = $key RETURNING 1", cancellationToken,
+        return await _database.ReturnsRowAsync("UPDATE follows SET reference = $reference WHERE conversation = $conversation AND topic_key = $key RETURNING 1", cancellationToken,
             ("$conversation", conversation), ("$key", key), ("$reference", json))
             ? FollowResult.Known
             : FollowResult.Full;
     }
 
     public async Task<bool> UnfollowAsync(string conversation, string topic, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM follows WHERE conversation = $conversation AND topic_key = $key RETURNING 1", cancellationToken, ("$conversation", conversation), ("$key", TopicKey(topic)));
+        await _database.ReturnsRowAsync("DELETE FROM follows WHERE conversation = $conversation AND topic_key = $key RETURNING 1", cancellationToken, ("$conversation", conversation), ("$key", TopicKey(topic)));
 
     public async Task<IReadOnlyList<string>> TopicsAsync(string conversation, CancellationToken cancellationToken)
     {
         var topics = new List<string>();
-        await QueryAsync("SELECT topic FROM follows WHERE conversation = $conversation ORDER BY created_at", r => topics.Add(r.GetString(0)), cancellationToken, ("$conversation", conversation));
+        await _database.QueryAsync("SELECT topic FROM follows WHERE conversation = $conversation ORDER BY created_at", r => topics.Add(r.GetString(0)), cancellationToken, ("$conversation", conversation));
         return topics;
     }
 
     public async Task<IReadOnlyList<Subscription>> SubscriptionsAsync(CancellationToken cancellationToken)
     {
         var subscriptions = new List<Subscription>();
-        await QueryAsync("SELECT conversation, topic, reference, seen_sequence, last_alert_at FROM follows ORDER BY conversation, created_at", r => subscriptions.Add(new Subscription(
+        await _database.QueryAsync("SELECT conversation, topic, reference, seen_sequence, last_alert_at FROM follows ORDER BY conversation, created_at", r => subscriptions.Add(new Subscription(
             r.GetString(0), r.GetString(1), JsonConvert.DeserializeObject<ConversationReference>(r.GetString(2))!, r.GetInt64(3), Time(r, 4))), cancellationToken);
         return subscriptions;
     }
 
     /// <summary>Moves the subscription's position to <paramref name="through"/> (and its last alert time, when one is sent); false when another instance moved it first.</summary>
     public async Task<bool> ClaimAlertAsync(Subscription subscription, long through, DateTimeOffset? sentAt, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await _database.ReturnsRowAsync("""
             UPDATE follows SET seen_sequence = $through, last_alert_at = COALESCE($at, last_alert_at)
             WHERE conversation = $conversation AND topic_key = $key AND seen_sequence = $seen RETURNING 1
             """, cancellationToken, ("$conversation", subscription.Conversation), ("$key", TopicKey(subscription.Topic)),
@@ -88,14 +86,14 @@ public sealed class SubscriptionStore
 
     /// <summary>Puts a claimed alert back, for the next round to send, after a failure that may pass.</summary>
     public async Task ReleaseAlertAsync(Subscription subscription, long through, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await _database.ReturnsRowAsync("""
             UPDATE follows SET seen_sequence = $seen, last_alert_at = $last
             WHERE conversation = $conversation AND topic_key = $key AND seen_sequence = $through RETURNING 1
             """, cancellationToken, ("$conversation", subscription.Conversation), ("$key", TopicKey(subscription.Topic)),
             ("$seen", subscription.SeenSequence), ("$through", through), ("$last", subscription.LastAlertAt?.ToUnixTimeMilliseconds()));
 
     public async Task SetBriefingAsync(Briefing briefing, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await _database.ReturnsRowAsync("""
             INSERT INTO briefings (conversation, reference, local_time, time_zone, next_due_at, last_sent_at)
             VALUES ($conversation, $reference, $time, $zone, $due, $last)
             ON CONFLICT (conversation) DO UPDATE SET reference = excluded.reference, local_time = excluded.local_time,
@@ -105,7 +103,7 @@ public sealed class SubscriptionStore
             ("$time", briefing.LocalTime), ("$zone", briefing.TimeZone), ("$due", briefing.NextDueAt.ToUnixTimeMilliseconds()), ("$last", briefing.LastSentAt?.ToUnixTimeMilliseconds()));
 
     public async Task<bool> BriefingOffAsync(string conversation, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM briefings WHERE conversation = $conversation RETURNING 1", cancellationToken, ("$conversation", conversation));
+        await _database.ReturnsRowAsync("DELETE FROM briefings WHERE conversation = $conversation RETURNING 1", cancellationToken, ("$conversation", conversation));
 
     public async Task<Briefing?> BriefingOfAsync(string conversation, CancellationToken cancellationToken) =>
         (await BriefingsAsync("WHERE conversation = $conversation", cancellationToken, ("$conversation", conversation))).FirstOrDefault();
@@ -115,27 +113,20 @@ public sealed class SubscriptionStore
 
     /// <summary>Moves a due briefing to its next time and records it as sent now; false when another instance did first.</summary>
     public async Task<bool> ClaimBriefingAsync(Briefing briefing, DateTimeOffset nextDue, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ExecuteAsync("""
+        await _database.ReturnsRowAsync("""
             UPDATE briefings SET next_due_at = $next, last_sent_at = $now
             WHERE conversation = $conversation AND next_due_at = $due RETURNING 1
             """, cancellationToken, ("$conversation", briefing.Conversation), ("$due", briefing.NextDueAt.ToUnixTimeMilliseconds()),
             ("$next", nextDue.ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds()));
 
     /// <summary>Forgets everything a conversation followed or scheduled: it was removed, or its channel refuses messages.</summary>
-    public async Task<int> RemoveConversationAsync(string conversation, CancellationToken cancellationToken)
-    {
-        await _schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM follows WHERE conversation = $c; DELETE FROM briefings WHERE conversation = $c;";
-        command.Parameters.AddWithValue("$c", conversation);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> RemoveConversationAsync(string conversation, CancellationToken cancellationToken) =>
+        _database.ExecuteAsync("DELETE FROM follows WHERE conversation = $c; DELETE FROM briefings WHERE conversation = $c;", cancellationToken, ("$c", conversation));
 
     private async Task<IReadOnlyList<Briefing>> BriefingsAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         var briefings = new List<Briefing>();
-        await QueryAsync($"SELECT conversation, reference, local_time, time_zone, next_due_at, last_sent_at FROM briefings {where}", r => briefings.Add(new Briefing(
+        await _database.QueryAsync($"SELECT conversation, reference, local_time, time_zone, next_due_at, last_sent_at FROM briefings {where}", r => briefings.Add(new Briefing(
             r.GetString(0), JsonConvert.DeserializeObject<ConversationReference>(r.GetString(1))!, r.GetString(2), r.GetString(3),
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), Time(r, 5))), cancellationToken, parameters);
         return briefings;
@@ -143,48 +134,6 @@ public sealed class SubscriptionStore
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
-
-    /// <summary>Runs a statement; true when it returned a row that is not 0 (RETURNING).</summary>
-    private async Task<bool> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await _schema.Value;
-        var returned = false;
-        await QueryAsync(sql, r => returned = r.FieldCount > 0 && !r.IsDBNull(0) && r.GetValue(0) is not (0L or false), cancellationToken, parameters);
-        return returned;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task QueryAsync(string sql, Action<SqliteDataReader> row, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await _schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            row(reader);
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
 }
 
 /// <summary>What a follow did: added the topic, found it followed already, or found the conversation at its cap.</summary>

@@ -7,7 +7,7 @@ using NewsBot.Alerts;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Telemetry;
 using NewsBot.Core.Text;
-using NewsBot.Feedback;
+using NewsBot.SideData;
 using NewsBot.Rendering;
 using NewsBot.State;
 using Newtonsoft.Json.Linq;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
+using NewsBot.SideData;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
@@ -22,13 +23,12 @@ namespace NewsBot.State;
 /// </summary>
 public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthProbe
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly JsonSerializer _serializer = JsonSerializer.Create(new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None });
     private readonly TimeProvider _time;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
-    private readonly Lazy<Task> _schema;
     private readonly SemaphoreSlim _writer;
 
     private readonly ILogger? _logger;
@@ -42,10 +42,10 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _warnings = new NewsBot.Core.Telemetry.OncePerMinute(_time);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = Writers.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
-        _connectionString = NewsBot.Store.Embedded.SqliteFile.ConnectionString(path);
-        _schema = new Lazy<Task>(InitializeAsync);
+        _database = new SqliteDatabase(path,
+            "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL, updated_at INTEGER NOT NULL DEFAULT 0);",
+            AddUpdatedAtAsync);
     }
 
     public string Part => "state";
@@ -63,8 +63,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
             throw new IOException($"The disk holding {_path} is full ({free:N0} bytes free).");
         }
 
-        await _schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT COUNT(*) FROM bot_state;
@@ -90,9 +89,8 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
 
     private async Task<IDictionary<string, object>> ReadOrThrowAsync(string[] keys, CancellationToken cancellationToken)
     {
-        await _schema.Value;
         var result = new Dictionary<string, object>();
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         foreach (var key in keys)
         {
             await using var command = connection.CreateCommand();
@@ -115,8 +113,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
     {
         try
         {
-            await _schema.Value;
-            await _writer.WaitAsync(cancellationToken);
+                await _writer.WaitAsync(cancellationToken);
             try
             {
                 await WriteOneAtATimeAsync(changes, cancellationToken);
@@ -143,7 +140,7 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
 
     private async Task WriteOneAtATimeAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var (key, value) in changes)
         {
@@ -175,56 +172,24 @@ public sealed class SqliteBotStorage : IStorage, NewsBot.Core.Storage.IHealthPro
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
-        await _schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
         foreach (var key in keys)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM bot_state WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await _database.ExecuteAsync("DELETE FROM bot_state WHERE key = $key", cancellationToken, ("$key", key));
         }
     }
 
     /// <summary>Deletes the state of conversations not written to since <paramref name="before"/>; returns how many.</summary>
-    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        await _schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $before";
-        command.Parameters.AddWithValue("$before", before.ToUnixTimeSeconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        _database.ExecuteAsync("DELETE FROM bot_state WHERE updated_at < $before", cancellationToken, ("$before", before.ToUnixTimeSeconds()));
 
-    /// <summary>Creates the table; a table written before rows were dated gets the column, its rows counting as written now.</summary>
-    private async Task InitializeAsync()
+    /// <summary>A table written before rows were dated gets the column, its rows counting as written now.</summary>
+    private async Task AddUpdatedAtAsync(SqliteConnection connection)
     {
-        await ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL, updated_at INTEGER NOT NULL DEFAULT 0);", CancellationToken.None);
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('bot_state') WHERE name = 'updated_at'";
-        if ((long)(await probe.ExecuteScalarAsync())! == 0)
+        if (await SqliteCommands.ScalarAsync(connection, "SELECT COUNT(*) FROM pragma_table_info('bot_state') WHERE name = 'updated_at'", CancellationToken.None) == "0")
         {
-            await using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0; UPDATE bot_state SET updated_at = $now;";
-            alter.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
+            await using var alter = SqliteCommands.Create(connection, "ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0; UPDATE bot_state SET updated_at = $now;",
+                [("$now", _time.GetUtcNow().ToUnixTimeSeconds())]);
             await alter.ExecuteNonQueryAsync();
         }
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Feedback;
+using NewsBot.SideData;
 
 namespace NewsBot.State;
 

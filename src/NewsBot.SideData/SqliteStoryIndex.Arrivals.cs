@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Stories;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>Arrivals (what came in, in order, for alerts and briefings) and the versions an update replaced.</summary>
 public sealed partial class SqliteStoryIndex

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Storage;
 using NewsBot.Core.Stories;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>
 /// The story index in its own SQLite file beside the store (<c>stories.db</c> in the data directory), whichever store
@@ -24,7 +24,6 @@ public sealed partial class SqliteStoryIndex : IStoryIndex, IHealthProbe
     public const int VersionsKept = 20;
 
     private readonly string _directory;
-    private readonly string _connectionString;
     private readonly StoryOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
@@ -40,7 +39,6 @@ public sealed partial class SqliteStoryIndex : IStoryIndex, IHealthProbe
         _directory = Path.GetFullPath(dataDirectory);
         _options = options ?? new StoryOptions();
         _time = time ?? TimeProvider.System;
-        _connectionString = SqliteFile.ConnectionString(Path.Combine(_directory, FileName));
     }
 
     public string Part => "stories";
@@ -88,9 +86,7 @@ public sealed partial class SqliteStoryIndex : IStoryIndex, IHealthProbe
 
     private async Task<SqliteConnection> OpenOrThrowAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = await SqliteFile.OpenAsync(Path.Combine(_directory, FileName), cancellationToken);
         if (!_initialized)
         {
             await _initLock.WaitAsync(cancellationToken);
@@ -161,18 +157,8 @@ public sealed partial class SqliteStoryIndex : IStoryIndex, IHealthProbe
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteCommands.Create(connection, sql, parameters, transaction);
 
     /// <summary>Parameters $a0, $a1, … for a list of ids, and the SQL list that names them.</summary>
     private static (string List, (string, object?)[] Parameters) IdList(IReadOnlyCollection<string> ids)

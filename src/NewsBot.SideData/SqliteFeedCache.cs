@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Storage;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>
 /// Feeds as last read, with their validators, in <c>feeds.db</c> in the data directory (whichever store holds the
@@ -17,7 +17,6 @@ public sealed class SqliteFeedCache : IFeedCache
     public const string FileName = "feeds.db";
 
     private readonly string _directory;
-    private readonly string _connectionString;
     private readonly ILogger _logger;
     private volatile bool _initialized;
 
@@ -30,7 +29,6 @@ public sealed class SqliteFeedCache : IFeedCache
     {
         _directory = Path.GetFullPath(dataDirectory);
         _logger = logger ?? NullLogger.Instance;
-        _connectionString = SqliteFile.ConnectionString(Path.Combine(_directory, FileName));
     }
 
     public async Task<CachedFeed?> GetAsync(Uri requested, CancellationToken cancellationToken = default)
@@ -91,11 +89,9 @@ public sealed class SqliteFeedCache : IFeedCache
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
-        var connection = new SqliteConnection(_connectionString);
+        var connection = await SqliteFile.OpenAsync(Path.Combine(_directory, FileName), cancellationToken);
         try
         {
-            await connection.OpenAsync(cancellationToken);
             if (!_initialized)
             {
                 await using var command = connection.CreateCommand();

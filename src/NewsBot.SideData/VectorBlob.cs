@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>Vectors as little-endian float32 blobs.</summary>
-internal static class VectorBlob
+public static class VectorBlob
 {
     public static byte[] ToBytes(ReadOnlyMemory<float> vector) => MemoryMarshal.AsBytes(vector.Span).ToArray();
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Stories;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>Recording articles, and the copies of one text.</summary>
 public sealed partial class SqliteStoryIndex

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Microsoft.Data.Sqlite;
 using NewsBot.Core.Stories;
 
-namespace NewsBot.Store.Embedded;
+namespace NewsBot.SideData;
 
 /// <summary>
 /// Stories: a new text joins the story of the most similar article published within <see cref="StoryOptions.WindowDays"/>

@@ -1,0 +1,3 @@
+global using Microsoft.Data.Sqlite;
+global using NewsBot.SideData;
+global using static NewsBot.SideData.SqliteCommands;
