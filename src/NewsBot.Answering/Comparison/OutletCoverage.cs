@@ -27,7 +27,7 @@ public sealed class OutletCoverage(ReportLines reports)
             return null;
         }
 
-        var (lines, passages) = await reports.LayOutAsync(QuestionKinds.WithoutFraming(intent.Question, QuestionKind.Coverage), best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{p.Source}, {ReportLines.Date(p.PublishedAt)}", cancellationToken);
+        var (lines, passages) = await reports.LayOutAsync(intent.Subject, best.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{p.Source}, {ReportLines.Date(p.PublishedAt)}", story is not null, cancellationToken);
         if (lines.Count < 2)
         {
             return null;

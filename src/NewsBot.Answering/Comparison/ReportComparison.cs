@@ -16,7 +16,8 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
 {
     private const int PassagesPerSide = 3;
 
-    public const string NoVerdict = "Without a language model I lay out what each report says rather than judge whether they agree.";
+    // A side of a long question decides a verdict only when its best sentence has at least this share of its words.
+    private const double LongPartOverlap = 0.34;
 
     /// <summary>The parts of a yes/no question that each name a report, in order; empty when it is not such a question.</summary>
     public static IReadOnlyList<(string Outlet, string Part)> Parts(string question, IReadOnlyList<string> sources)
@@ -40,12 +41,15 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
         // Reports of different outlets are each looked up with the whole question, filtered to their outlet. Two
         // reports of one outlet are told apart by their own part of the question, with what it says before any
         // report is named (the shared subject). Outlet names are filters, not words to match.
-        var oneOutlet = mentions.Select(m => m.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count() < mentions.Length;
+        // A question asking which came first names each report by what it reported: each side is its own part too.
+        var oneOutlet = mentions.Select(m => m.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count() < mentions.Length || ComparisonClaims.AsksOrder(question);
         string WithoutOutlets(string text) =>
             Spaces().Replace(sources.OrderByDescending(s => s.Length).Aggregate(text, (t, s) => t.Replace(s, " ", StringComparison.Ordinal)), " ").Trim();
-        return mentions.Select((m, i) => (m.Outlet, WithoutOutlets(oneOutlet
-            ? question[..mentions[0].Index] + " " + question[m.Index..(i + 1 < mentions.Length ? mentions[i + 1].Index : question.Length)]
-            : question))).ToArray();
+        // A part that says nothing of its own ("… before Northern Wire did?") is about what the question is about.
+        string Own(string part) => NewsBot.Answering.Questions.TopicWords.In(ComparisonClaims.WithoutFraming(part)).Count > 0 ? part : WithoutOutlets(question);
+        return mentions.Select((m, i) => (m.Outlet, oneOutlet
+            ? Own(WithoutOutlets(question[..mentions[0].Index] + " " + question[m.Index..(i + 1 < mentions.Length ? mentions[i + 1].Index : question.Length)]))
+            : WithoutOutlets(question))).ToArray();
     }
 
     /// <summary>Each side's passages: its outlet's best matches for its part of the question.</summary>
@@ -66,21 +70,42 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
         Enumerable.Range(0, PassagesPerSide).SelectMany(i => sides.Where(s => i < s.Found.Count).Select(s => s.Found[i]))
             .DistinctBy(p => p.PassageId).ToArray();
 
-    /// <summary>Without a model: a draft with [n] markers into the returned passages, or null when a side has nothing to show.</summary>
+    public const string NoVerdict = "The reports don't settle this without a language model: I lay out what each says rather than judge whether they agree.";
+
+    /// <summary>What a comparing question claims, read from where its first report is named.</summary>
+    public static ComparisonClaim ClaimOf(string question, IReadOnlyList<(string Outlet, string Part)> parts) =>
+        parts.Count < 2 ? ComparisonClaim.Agreement
+        : ComparisonClaims.Of(question, Math.Max(0, question.IndexOf(parts[0].Outlet.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? parts[0].Outlet[4..] : parts[0].Outlet, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Without a model: a draft with [n] markers into the returned passages, or null when no side has anything to show.
+    /// A side whose best sentence (read under its headline) has none of the subject's words, or lacks one of a short
+    /// subject's (<see cref="SentenceCandidate.IsAbout"/>), is no report on it: the outlet is said to have nothing on it. The verdict comes first where the question's
+    /// claim can be decided from what NewsBot holds (order by publication date, coverage by each side having a
+    /// report); otherwise the answer says first that the reports do not settle it.
+    /// </summary>
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(
-        string question, IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)> retrieved, CancellationToken cancellationToken)
+        ComparisonClaim claim, IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)> retrieved, CancellationToken cancellationToken)
     {
-        var passages = new List<NewsPassage>();
-        var sides = new List<(string Outlet, NewsPassage Passage, string Line)>();
+        var best = new List<(string Outlet, IReadOnlyList<NewsPassage> Found, SentenceCandidate? Best, int Terms)>();
         foreach (var (outlet, part, found) in retrieved)
         {
-            var best = (await extractive.ScoreAsync(part, found, cancellationToken)).FirstOrDefault();
-            if (best is null)
+            var subject = ComparisonClaims.WithoutFraming(part);
+            best.Add((outlet, found, (await extractive.ScoreAsync(subject, found, cancellationToken)).FirstOrDefault(), ExtractiveAnswerer.SubjectTerms(subject)));
+        }
+
+        var passages = new List<NewsPassage>();
+        var sides = new List<(string Outlet, NewsPassage? Passage, string Line)>();
+        var allAbout = best.All(b => b.Best is { } c && (b.Terms <= 3 ? c.IsAbout(b.Terms) : c.Overlap >= LongPartOverlap));
+        foreach (var (outlet, found, candidate, terms) in best)
+        {
+            if (candidate is null || candidate.Overlap <= 0 || (terms <= 3 && !candidate.IsAbout(terms)))
             {
-                return null;
+                sides.Add((outlet, null, $"- {outlet}: nothing on this in the news I have."));
+                continue;
             }
 
-            var passage = found[best.Passage];
+            var passage = found[candidate.Passage];
             var index = passages.FindIndex(p => p.PassageId == passage.PassageId);
             if (index < 0)
             {
@@ -88,16 +113,50 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
                 index = passages.Count - 1;
             }
 
-            sides.Add((outlet, passage, $"- {Attribution(passage)}: {ExtractiveAnswerer.Cite(best.Text, index)}"));
+            sides.Add((outlet, passage, $"- {Attribution(passage)}: {ExtractiveAnswerer.Cite(candidate.Text, index)}"));
         }
 
-        var lines = new List<string> { "Here is what each report says:" };
+        if (passages.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = new List<string> { Verdict(allAbout ? claim : ComparisonClaim.Agreement, sides.Select(s => (s.Outlet, s.Passage?.PublishedAt, s.Passage is not null)).ToArray()) };
         lines.AddRange(sides.Select(s => s.Line));
-        lines.Add(Order().IsMatch(question) && sides.Select(s => s.Passage.PublishedAt).Distinct().Count() == sides.Count && sides.All(s => s.Passage.PublishedAt is not null)
-            ? Sequence(sides.Select(s => (s.Outlet, s.Passage.PublishedAt!.Value)).ToArray())
-            : NoVerdict);
         return (string.Join('\n', lines), passages);
     }
+
+    /// <summary>"Yes. …" / "No. …" where what NewsBot holds decides the claim; otherwise a plain statement that it does not.</summary>
+    private static string Verdict(ComparisonClaim claim, (string Outlet, DateTimeOffset? Date, bool Found)[] sides)
+    {
+        var missing = sides.Where(s => !s.Found).Select(s => s.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (missing.Length > 0)
+        {
+            var nothing = $"I have nothing from {Join(missing)} on this";
+            return claim == ComparisonClaim.Coverage ? $"Not in the news I have: {nothing}. What each has:" : $"The reports don't settle this: {nothing}. What each has:";
+        }
+
+        if (claim == ComparisonClaim.Coverage)
+        {
+            return "Yes. Each has a report on it:";
+        }
+
+        if (claim is ComparisonClaim.FirstBeforeSecond or ComparisonClaim.FirstAfterSecond && sides.Length == 2 && sides[0].Date is { } first && sides[1].Date is { } second)
+        {
+            if (Dates.Spoken(first) == Dates.Spoken(second))
+            {
+                return $"The reports don't settle this: both are dated {Date(first)}. What each says:";
+            }
+
+            var yes = (first < second) == (claim == ComparisonClaim.FirstBeforeSecond);
+            return $"{(yes ? "Yes" : "No")}. {Sequence(sides.Select(s => (s.Outlet, s.Date!.Value)).ToArray())} What each says:";
+        }
+
+        return NoVerdict;
+    }
+
+    private static string Join(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     /// <summary>"The TechCrunch report (12 October 2023) came first, then The Verge's (14 October 2023)."</summary>
     private static string Sequence((string Outlet, DateTimeOffset Date)[] reports)
@@ -118,6 +177,4 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
     [GeneratedRegex(@"^\s*(?:does|did|do|is|was|are|were|has|have|had|can|could|would|will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YesNo();
 
-    [GeneratedRegex(@"\b(?:before|after|earlier|later|first|prior|preced\w*|follow\w*|subsequent\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Order();
 }

@@ -58,16 +58,18 @@ public sealed class ReportLines(PassageRetriever retriever, ExtractiveAnswerer e
 
     /// <summary>One line per report, in the order given, with [n] markers into the returned passages.</summary>
     /// <param name="subject">The question without its framing ("how did the outlets cover"): what each sentence must be about.</param>
+    /// <param name="ofOneStory">The reports are one recorded story's: each is about the subject by that alone. Otherwise a report's sentence must be (<see cref="SentenceCandidate.IsAbout"/>).</param>
     public async Task<(IReadOnlyList<(NewsPassage Passage, string Line)> Lines, IReadOnlyList<NewsPassage> Passages)> LayOutAsync(
-        string subject, IEnumerable<NewsPassage> reports, Func<NewsPassage, string> label, CancellationToken cancellationToken)
+        string subject, IEnumerable<NewsPassage> reports, Func<NewsPassage, string> label, bool ofOneStory, CancellationToken cancellationToken)
     {
         var vector = await embeddings.EmbedQueryAsync(subject, cancellationToken);
+        var terms = ExtractiveAnswerer.SubjectTerms(subject);
         var passages = new List<NewsPassage>();
         var lines = new List<(NewsPassage, string)>();
         foreach (var passage in reports)
         {
             if ((await extractive.ScoreAsync(subject, vector, [passage], cancellationToken)).FirstOrDefault() is { } sentence
-                && sentence.Score >= options.Value.MinRelevance)
+                && sentence.Score >= options.Value.MinRelevance && (ofOneStory || sentence.IsAbout(terms)))
             {
                 passages.Add(passage);
                 lines.Add((passage, $"- {label(passage)}: {ExtractiveAnswerer.Cite(sentence.Text, passages.Count - 1)}"));

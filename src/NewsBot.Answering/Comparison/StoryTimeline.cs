@@ -23,7 +23,7 @@ public sealed class StoryTimeline(ReportLines reports)
             return null;
         }
 
-        var (lines, passages) = await reports.LayOutAsync(QuestionKinds.WithoutFraming(intent.Question, QuestionKind.Timeline), found.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{ReportLines.Date(p.PublishedAt)}, {p.Source ?? "unknown outlet"}", cancellationToken);
+        var (lines, passages) = await reports.LayOutAsync(intent.Subject, found.OrderBy(p => p.PublishedAt ?? DateTimeOffset.MaxValue), p => $"{ReportLines.Date(p.PublishedAt)}, {p.Source ?? "unknown outlet"}", story is not null, cancellationToken);
         var footer = story is null ? "" : "\n" + ReportLines.Summary(story);
         return lines.Count < 2 ? null : (Heading + "\n" + string.Join('\n', lines.Select(l => l.Line)) + footer, passages);
     }

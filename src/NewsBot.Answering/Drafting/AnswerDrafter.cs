@@ -53,12 +53,15 @@ public sealed class AnswerDrafter(
     /// <remarks>A question asking who (or which company, body) leads with the name the reports give most, when the quotes give it too.</remarks>
     public async Task<Draft?> ExtractiveAsync(QuestionIntent intent, IReadOnlyList<NewsPassage> passages, string? note, CancellationToken cancellationToken)
     {
-        if (await extractive.DraftAsync(intent.Question, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken) is not { } text)
+        // The subject, not the outlets named: an outlet is where to look, and a sentence naming it ("…, officials told
+        // Northern Wire") is no answer about the storm.
+        var aboutSubject = intent.Expects == ExpectedAnswer.Overview || intent.Kind is QuestionKind.Timeline or QuestionKind.Coverage;
+        if (await extractive.DraftAsync(intent.Subject, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken, aboutSubject) is not { } text)
         {
             return null;
         }
 
-        var lead = intent.Expects == ExpectedAnswer.Name ? MostNamed.Lead(intent.Subject, text, passages) : null;
+        var lead = intent.Expects == ExpectedAnswer.Name ? MostNamed.Lead(intent.Subject, text, passages, intent.Role) : null;
         return new Draft(lead is null ? text : lead + "\n" + text, FromModel: false, note);
     }
 }

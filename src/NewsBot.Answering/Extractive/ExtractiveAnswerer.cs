@@ -28,10 +28,25 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
         await DraftAsync(question, await embedder.EmbedQueryAsync(question, cancellationToken), passages, preferRecent, cancellationToken);
 
     /// <param name="questionVector">The question already embedded (as a query).</param>
-    public async Task<string?> DraftAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken)
+    /// <param name="aboutSubject">
+    /// The question asks only what the news says about its subject ("Tell me about Jonas Vell"): a sentence read
+    /// under its headline that has every word of the subject answers it, however little it sounds like the question's
+    /// wording; one that lacks a word of it does not.
+    /// </param>
+    public async Task<string?> DraftAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, bool preferRecent, CancellationToken cancellationToken, bool aboutSubject = false)
     {
         var candidates = await ScoreAsync(question, questionVector, passages, cancellationToken);
-        if (candidates.Count == 0 || candidates.Max(c => c.Similarity) < _options.MinSimilarity || candidates[0].Score < _options.MinRelevance)
+        if (aboutSubject)
+        {
+            var terms = SubjectTerms(question);
+            candidates = candidates.Where(c => c.IsAbout(terms)).ToArray();
+        }
+        else if (candidates.Count > 0 && (candidates.Max(c => c.Similarity) < _options.MinSimilarity || candidates[0].Score < _options.MinRelevance))
+        {
+            return null;
+        }
+
+        if (candidates.Count == 0)
         {
             return null;
         }
@@ -52,6 +67,9 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
 
         return string.Join(' ', Readable(chosen, passages).Select(c => Cite(c.Text, c.Passage)));
     }
+
+    /// <summary>How many distinct words (stemmed) say what <paramref name="subject"/> is: what <see cref="SentenceCandidate.IsAbout"/> counts.</summary>
+    internal static int SubjectTerms(string subject) => QueryTerms.Extract(subject).Select(Stem).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>A passage's sentences, paragraph by paragraph.</summary>
     internal static IReadOnlyList<string> SentencesOf(NewsPassage passage) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Answering.Questions;
 using NewsBot.Answering.Retrieval;
 using NewsBot.Core.Text;
 
@@ -24,11 +25,15 @@ public static partial class MostNamed
         "mayor", "deputy", "president", "vice", "prime", "minister", "councillor", "senator", "sen", "governor",
         "gov", "chancellor", "king", "queen", "prince", "princess", "judge", "justice", "coach", "captain", "chief",
         "executive", "director", "secretary", "general", "professor", "prof", "sir", "lord", "lady", "pope", "rep",
-        "former", "founder", "chairman", "chairwoman", "chair", "ceo", "cfo", "cto",
+        "former", "founder", "chairman", "chairwoman", "chair", "ceo", "cfo", "cto", "dr", "doctor", "mr", "mrs", "ms",
+        "striker", "defender", "midfielder", "goalkeeper", "forward", "manager", "spokesperson", "spokesman",
+        "spokeswoman", "researcher", "lead", "senior", "head", "economist", "analyst", "librarian", "editor", "officer",
+        "commander", "councilwoman", "councilman", "ambassador", "inspector", "detective", "sergeant", "lieutenant",
     };
 
     /// <summary>"Named in these reports: **Sam Bankman-Fried** [1, 3]." with markers into the passages naming it in full, or null.</summary>
-    public static string? Lead(string question, string draft, IReadOnlyList<NewsPassage> passages)
+    /// <param name="role">Whom the question asks for: for a person, only a name shaped like one leads (<see cref="LooksLikePerson"/>).</param>
+    public static string? Lead(string question, string draft, IReadOnlyList<NewsPassage> passages, NameRole role = NameRole.Any)
     {
         var asked = Words(question);
         var outlets = passages.Select(p => p.Source).OfType<string>().SelectMany(Words).ToHashSet(StringComparer.Ordinal);
@@ -40,7 +45,8 @@ public static partial class MostNamed
             {
                 var words = Words(name);
                 var key = name.Split(' ')[^1].ToLowerInvariant();
-                if (words.All(asked.Contains) || words.All(outlets.Contains) || key.Length < 3 || NotNames.Contains(key))
+                if (words.All(asked.Contains) || words.All(outlets.Contains) || key.Length < 3 || NotNames.Contains(key)
+                    || (role == NameRole.Person && !LooksLikePerson(name)))
                 {
                     continue;
                 }
@@ -69,6 +75,23 @@ public static partial class MostNamed
         var citing = Enumerable.Range(0, passages.Count).Where(i => passages[i].Text.Contains(named, StringComparison.Ordinal)).Take(MaxCitations).Select(i => i + 1).ToArray();
         return citing.Length == 0 ? null : $"{Prefix} **{named}** [{string.Join(", ", citing)}].";
     }
+
+    /// <summary>
+    /// A person's name as news writes it: two to four words, none an acronym ("NATO", "FTX"), none a word that names a
+    /// place or a body ("Harbour City", "Eastport Rovers", "Civic Ledger"), and not opening with a verb form
+    /// ("Considering Swift"). A single word ("Eastport") is not enough to tell.
+    /// </summary>
+    internal static bool LooksLikePerson(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 4
+            && !words.Any(w => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            && !words.Any(Lexicon.NotPeople.Contains)
+            && !VerbForm().IsMatch(words[0]);
+    }
+
+    [GeneratedRegex(@"^\p{L}+(?:ing|ed)$")]
+    private static partial Regex VerbForm();
 
     private static bool IsQuoted(string name, string draft) =>
         Regex.IsMatch(draft, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name.Split(' ')[^1])}(?![\p{{L}}\p{{N}}])");

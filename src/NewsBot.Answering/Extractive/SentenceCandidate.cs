@@ -6,4 +6,11 @@ namespace NewsBot.Answering.Extractive;
 internal sealed record SentenceCandidate(string Text, int Passage, int Position, ReadOnlyMemory<float> Vector, double Similarity, double Overlap)
 {
     public double Score => Similarity + (0.5 * Overlap);
+
+    /// <summary>
+    /// Whether the sentence, read under its headline, is about a subject of <paramref name="subjectTerms"/> words: it
+    /// has every one of a short subject's words ("the national library" is not "the national medicines agency"), and
+    /// at least half of a longer one's, by weight.
+    /// </summary>
+    public bool IsAbout(int subjectTerms) => Overlap >= (subjectTerms <= 3 ? 0.999 : 0.5);
 }

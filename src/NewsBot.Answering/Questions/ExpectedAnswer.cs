@@ -8,7 +8,7 @@ public enum ExpectedAnswer
     /// <summary>Nothing in particular: "What did the council decide?".</summary>
     Any,
 
-    /// <summary>"How many …", "what percentage …".</summary>
+    /// <summary>"How many …", "what percentage …", "what is X's salary / age / population / price".</summary>
     Figure,
 
     /// <summary>"When …", "in what year …".</summary>
@@ -19,6 +19,20 @@ public enum ExpectedAnswer
 
     /// <summary>"Where …", "in which city …".</summary>
     Place,
+
+    /// <summary>
+    /// No fact in particular, only what the news says about a subject: "Tell me about X", "What is the latest on X?",
+    /// "What did Northern Wire report about X?". Answered when a sentence is about the whole subject.
+    /// </summary>
+    Overview,
+}
+
+/// <summary>Whom a name question asks for: a person ("who", "which official"), an organisation ("which company"), or either.</summary>
+public enum NameRole
+{
+    Any,
+    Person,
+    Organisation,
 }
 
 /// <summary>Reads <see cref="ExpectedAnswer"/> from the question's opening words.</summary>
@@ -29,12 +43,32 @@ public static partial class ExpectedAnswers
         : DateQuestion().IsMatch(question) ? ExpectedAnswer.Date
         : NameQuestion().IsMatch(question) ? ExpectedAnswer.Name
         : PlaceQuestion().IsMatch(question) ? ExpectedAnswer.Place
+        : OverviewQuestion().IsMatch(question) ? ExpectedAnswer.Overview
         : ExpectedAnswer.Any;
+
+    /// <summary>The role of the name a name question asks for; <see cref="NameRole.Any"/> for other questions.</summary>
+    public static NameRole RoleOf(string question) =>
+        !NameQuestion().IsMatch(question) ? NameRole.Any
+        : OrganisationAsked().IsMatch(question) ? NameRole.Organisation
+        : PersonAsked().IsMatch(question) ? NameRole.Person
+        : NameRole.Any;
+
+    [GeneratedRegex(@"^\s*(?:who|whom|whose)\b(?!.*\b(?:company|companies|firm|organi[sz]ation|team|club|agency|startup|brand|group)\b)|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonAsked();
+
+    [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:entity|entities|company|companies|firm|organi[sz]ation|group|team|club|agency|institution|body|brand|startup|business|businesses|platform|network|retailer|bank|regulator)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationAsked();
+
+    /// <summary>The question without the words that ask for an overview ("Tell me about", "What is the latest on"): what it is about.</summary>
+    public static string WithoutOpener(string question) => OverviewQuestion().Replace(question, " ");
+
+    [GeneratedRegex(@"^\s*(?:(?:please\s+)?tell\s+me\s+(?:more\s+)?about:?|what(?:'s|’s|\s+is|\s+are)\s+(?:the\s+)?(?:latest\s+)?(?:news|latest|story|stories|update|updates)\s+(?:about|on|with|from)|(?:is\s+there\s+)?any\s+news\s+(?:about|on)|what\s+(?:did|does|do|has|have)\s+(?:[\w'’.&-]+\s+){0,4}?(?:report|reported|say|said|write|written|wrote|know)\s+(?:about|on)|what\s+do\s+you\s+(?:know|have)\s+(?:about|on)|what\s+(?:else\s+)?(?:was|is|has\s+been|have\s+they|did\s+they)\s+(?:reported|said|written|report|say|write)\s+(?:about|on))", RegexOptions.IgnoreCase)]
+    private static partial Regex OverviewQuestion();
 
     [GeneratedRegex(@"^\s*where\b|^\s*(?:in\s+)?(?:which|what)\s+(?:city|country|town|village|place|region|state|province|county|district|port|venue|stadium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceQuestion();
 
-    [GeneratedRegex(@"^\s*(?:how\s+(?:many|much|old|long|far|often|tall|big|large)|what\s+(?:is|was)\s+the\s+(?:number|population|percentage|total|cost|price|amount|death toll|toll)|what\s+(?:percentage|percent|share|number))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:how\s+(?:many|much|old|long|far|often|tall|big|large)|what\s+(?:is|was)\s+the\s+(?:number|population|percentage|total|cost|price|amount|death toll|toll)|what\s+(?:percentage|percent|share|number)|what\s+(?:is|was|are|were)\s+(?:[\w'’.-]+\s+){0,4}?(?:salary|salaries|pay|wage|wages|income|age|population|price|prices|fee|fees|budget|revenue|valuation|net\s+worth)\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:news|story|report)))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FigureQuestion();
 
     [GeneratedRegex(@"^\s*(?:when\b|what\s+(?:year|date|day|month|time)\b|on\s+what\s+(?:date|day)|in\s+what\s+(?:year|month))", RegexOptions.IgnoreCase)]

@@ -19,7 +19,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var own = QueryTerms.Extract(question).ToHashSet(StringComparer.Ordinal);
-        var previous = history[^1].Question;
+        // The previous question's subject, not its framing ("Tell me about Jonas Vell" → "Jonas Vell").
+        var previous = ExpectedAnswers.WithoutOpener(history[^1].Question);
         var subject = Words().Matches(previous)
             .Select(m => m.Value)
             .Where(w => QueryTerms.Extract(w).Count > 0 && !own.Contains(w.ToLowerInvariant()))
@@ -42,13 +43,20 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return true;
         }
 
+        // A question naming its own subject or outlet ("What did Northern Wire report this week?") stands on its own.
+        if (NewsBot.Core.Text.Words.Capitalised.Matches(question).Any(m => m.Index > 0))
+        {
+            return false;
+        }
+
         return QueryTerms.Extract(question).Count <= 3 && Pronoun().IsMatch(question);
     }
 
     [GeneratedRegex(@"^\s*(and|but|also|so|then|what about|how about|and what about)\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConnector();
 
-    [GeneratedRegex(@"\b(it|its|they|them|their|this|that|these|those|he|she|him|her|there)\b", RegexOptions.IgnoreCase)]
+    // "this" / "that" of a period ("this week") points at no earlier subject.
+    [GeneratedRegex(@"\b(it|its|they|them|their|he|she|him|her|there)\b|\b(?:this|that|these|those)\b(?!\s+(?:week|month|year|morning|afternoon|evening|weekend|season|time)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\-]*")]

@@ -31,8 +31,14 @@ public sealed record QuestionIntent
 
     public required ExpectedAnswer Expects { get; init; }
 
+    /// <summary>For a name question, whom it asks for (a person, an organisation): a lead naming anything else is wrong.</summary>
+    public NameRole Role { get; init; }
+
     /// <summary>For a yes/no question comparing reports: each report's outlet and its part of the question.</summary>
     public required IReadOnlyList<(string Outlet, string Part)> Parts { get; init; }
+
+    /// <summary>When it compares reports: what it claims of them (order, coverage, agreement), against which the verdict is decided.</summary>
+    public NewsBot.Answering.Comparison.ComparisonClaim Claim { get; init; }
 
     /// <summary>What the question asks for, decided once; later steps dispatch on it.</summary>
     public required QuestionKind Kind { get; init; }

@@ -28,9 +28,15 @@ public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAn
         var outletsNotHeld = NamedOutlets.Unknown(question, sources);
         var topics = TopicWords.In(subject);
         var parts = ReportComparison.Parts(question, sources);
+        var kind = QuestionKinds.Decide(question, outletsNotHeld.Count, topics.Count == 0, parts.Count);
+        var expects = ExpectedAnswers.Of(question);
+
+        // What it is about: without the outlets named, and without the words that frame the question.
+        subject = QuestionKinds.WithoutFraming(subject, kind);
+        subject = expects == ExpectedAnswer.Overview ? ExpectedAnswers.WithoutOpener(subject) : subject;
         return new QuestionIntent
         {
-            Kind = QuestionKinds.Decide(question, outletsNotHeld.Count, topics.Count == 0, parts.Count),
+            Kind = kind,
             Question = question,
             Subject = subject,
             Sources = sources,
@@ -39,8 +45,10 @@ public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAn
             Topics = topics,
             Names = NamedSubjects.In(subject),
             Time = analyzer.Analyze(subject),
-            Expects = ExpectedAnswers.Of(question),
+            Expects = expects,
+            Role = ExpectedAnswers.RoleOf(question),
             Parts = parts,
+            Claim = ReportComparison.ClaimOf(question, parts),
             Vector = await embeddings.EmbedQueryAsync(question, cancellationToken),
         };
     }

@@ -33,7 +33,7 @@ public sealed class FactRoute(UnknownTopics unknownTopics, PassageRetriever retr
             {
                 passages = ReportComparison.Merge(sides);
             }
-            else if (await comparison.DraftAsync(intent.Question, sides, cancellationToken) is { } compared)
+            else if (await comparison.DraftAsync(intent.Claim, sides, cancellationToken) is { } compared)
             {
                 return RouteResult.Drafted(new Draft(compared.Draft, FromModel: false) { Composed = true }, compared.Passages);
             }

@@ -29,7 +29,7 @@ public static partial class AskedFact
     /// </summary>
     public static bool IsAnswered(string question, ExpectedAnswer kind, IEnumerable<string> sentences, IReadOnlyList<NewsPassage> passages)
     {
-        if (kind == ExpectedAnswer.Any)
+        if (kind is ExpectedAnswer.Any or ExpectedAnswer.Overview)
         {
             return true;
         }

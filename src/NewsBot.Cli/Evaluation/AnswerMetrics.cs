@@ -8,10 +8,18 @@ namespace NewsBot.Cli.Evaluation;
 /// <summary>
 /// Answer quality on questions with known answers: how often the answer contains the gold answer (inference and
 /// temporal questions), how often the bot declines where it should (null questions) and where it should not,
-/// whether every [n] marker resolves to a citation, and the share of drafted sentences dropped as unsupported.
+/// whether every [n] marker resolves to a citation, the share of drafted sentences dropped as unsupported, how often
+/// a who/which answer leads with the gold name (and with a wrong one), and how often a yes/no question gets a verdict
+/// first, and how often that verdict is right.
 /// </summary>
 internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
 {
+    private int _nameQuestions;
+    private int _leads;
+    private int _goldLeads;
+    private int _yesNo;
+    private int _verdicts;
+    private int _rightVerdicts;
     private int _comparing;
     private int _citingEveryOutlet;
 
@@ -36,6 +44,29 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
         {
             _comparing++;
             _citingEveryOutlet += named.All(o => answer.Citations.Any(c => string.Equals(c.Source, o, StringComparison.OrdinalIgnoreCase))) ? 1 : 0;
+        }
+
+        // Who / which questions: is the "Named in these reports" lead the gold answer? A wrong lead is worse than none.
+        if (NameQuestion().IsMatch(question.Query) && question.Answer is { Length: > 0 } name)
+        {
+            _nameQuestions++;
+            if (Lead().Match(answer.Text) is { Success: true } lead)
+            {
+                _leads++;
+                var led = lead.Groups[1].Value;
+                _goldLeads += led.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(led, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+        }
+
+        // Yes/no questions: answered with a verdict ("Yes." / "No." first), and is it the gold one?
+        if (question.Answer is { } yesNo && (yesNo.Equals("yes", StringComparison.OrdinalIgnoreCase) || yesNo.Equals("no", StringComparison.OrdinalIgnoreCase)))
+        {
+            _yesNo++;
+            if (!answer.Declined && Verdict().Match(answer.Text) is { Success: true } verdict)
+            {
+                _verdicts++;
+                _rightVerdicts += verdict.Groups[1].Value.Equals(yesNo, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
         }
 
         if (!answer.Declined)
@@ -68,6 +99,13 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
             valid_citations = Share(_validCitations, _answers),
             sentences_checked = _sentencesChecked,
             sentences_dropped_unsupported = Share(_sentencesDropped, _sentencesChecked),
+            name_questions = _nameQuestions,
+            name_leads = _leads,
+            name_leads_gold = Share(_goldLeads, _nameQuestions),
+            name_leads_wrong = Share(_leads - _goldLeads, _nameQuestions),
+            yes_no_questions = _yesNo,
+            yes_no_verdicts = Share(_verdicts, _yesNo),
+            yes_no_verdict_precision = Share(_rightVerdicts, _verdicts),
             comparisons_naming_two_outlets = _comparing,
             comparisons_citing_every_named_outlet = Share(_citingEveryOutlet, _comparing),
             latency_ms_p50 = Math.Round(RetrievalMetrics.Percentile(sortedLatenciesMs, 0.50), 1),
@@ -76,5 +114,14 @@ internal sealed partial class AnswerMetrics(IReadOnlyList<string> sources)
     }
 
     private static double Share(int part, int total) => total == 0 ? 0 : Math.Round((double)part / total, 4);
+
+    [GeneratedRegex(@"^\s*(?:who|whom|whose|which)\b|\b(?:which|what)\s+(?:individual|person|company|entity|organi[sz]ation|team)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NameQuestion();
+
+    [GeneratedRegex(@"^Named in these reports: \*\*(.+?)\*\*")]
+    private static partial Regex Lead();
+
+    [GeneratedRegex(@"^(Yes|No)\.")]
+    private static partial Regex Verdict();
 
 }

@@ -31,5 +31,20 @@ public static class Lexicon
             "yesterday", "tomorrow", "news", "article", "articles", "report", "story", "said", "says",
         ]);
 
+    /// <summary>Words that make a name a place, a body or a team rather than a person ("Harbour City", "Foreign Ministry").</summary>
+    public static readonly IReadOnlySet<string> NotPeople = Set(
+        "city", "town", "county", "state", "states", "province", "island", "islands", "lake", "river", "sea", "ocean", "bay",
+        "harbour", "harbor", "port", "street", "road", "square", "park", "stadium", "arena", "airport", "station", "district",
+        "council", "ministry", "department", "office", "agency", "authority", "commission", "committee", "court", "parliament",
+        "senate", "congress", "government", "party", "union", "bank", "fund", "university", "college", "school", "hospital",
+        "institute", "museum", "library", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings",
+        "partners", "capital", "ventures", "labs", "technologies", "systems", "media", "news", "times", "post", "wire",
+        "herald", "journal", "ledger", "dispatch", "signal", "league", "cup", "club", "fc", "united", "rovers", "city's",
+        "association", "federation", "foundation", "organisation", "organization", "alliance", "forces", "army", "navy",
+        "police", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "national",
+        "international", "global", "world", "asia", "europe", "africa", "america", "pacific", "atlantic", "storm", "hurricane",
+        "act", "bill", "plan", "program", "programme", "project", "award", "awards", "prize", "festival", "games", "series",
+        "season", "championship", "tournament", "open", "day", "week", "year", "summit", "conference");
+
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 }
