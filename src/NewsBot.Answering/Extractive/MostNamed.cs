@@ -19,14 +19,13 @@ public static partial class MostNamed
 
     private static readonly IReadOnlySet<string> NotNames = Lexicon.NotNames;
 
-    // Titles before a name are not part of it: "Mayor Elin Varga" is named as "Elin Varga".
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    // Titles and roles before a name are not part of it: "Mayor Elin Varga" is named as "Elin Varga".
+    private static readonly HashSet<string> Titles = new(Lexicon.Honorifics, StringComparer.OrdinalIgnoreCase)
     {
         "mayor", "deputy", "president", "vice", "prime", "minister", "councillor", "senator", "sen", "governor",
         "gov", "chancellor", "king", "queen", "prince", "princess", "judge", "justice", "coach", "captain", "chief",
         "executive", "director", "secretary", "general", "professor", "prof", "sir", "lord", "lady", "pope", "rep",
-        "former", "founder", "chairman", "chairwoman", "chair", "ceo", "cfo", "cto", "dr", "doctor", "mr", "mrs", "ms",
-        "striker", "defender", "midfielder", "goalkeeper", "forward", "manager", "spokesperson", "spokesman",
+        "former", "founder", "chairman", "chairwoman", "chair", "doctor", "striker", "defender", "midfielder", "goalkeeper", "forward", "manager", "spokesperson", "spokesman",
         "spokeswoman", "researcher", "lead", "senior", "head", "economist", "analyst", "librarian", "editor", "officer",
         "commander", "councilwoman", "councilman", "ambassador", "inspector", "detective", "sergeant", "lieutenant",
     };

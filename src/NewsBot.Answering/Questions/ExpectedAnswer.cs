@@ -41,19 +41,30 @@ public static partial class ExpectedAnswers
     public static ExpectedAnswer Of(string question) =>
         FigureQuestion().IsMatch(question) ? ExpectedAnswer.Figure
         : DateQuestion().IsMatch(question) ? ExpectedAnswer.Date
-        : NameQuestion().IsMatch(question) ? ExpectedAnswer.Name
+        : IsNameQuestion(question) ? ExpectedAnswer.Name
         : PlaceQuestion().IsMatch(question) ? ExpectedAnswer.Place
         : OverviewQuestion().IsMatch(question) ? ExpectedAnswer.Overview
         : ExpectedAnswer.Any;
 
     /// <summary>The role of the name a name question asks for; <see cref="NameRole.Any"/> for other questions.</summary>
     public static NameRole RoleOf(string question) =>
-        !NameQuestion().IsMatch(question) ? NameRole.Any
+        !IsNameQuestion(question) ? NameRole.Any
         : OrganisationAsked().IsMatch(question) ? NameRole.Organisation
-        : PersonAsked().IsMatch(question) ? NameRole.Person
+        : PersonAsked().IsMatch(question) || (WhoQuestion().IsMatch(question) && !OrganisationWord().IsMatch(question)) ? NameRole.Person
         : NameRole.Any;
 
-    [GeneratedRegex(@"^\s*(?:who|whom|whose)\b(?!.*\b(?:company|companies|firm|organi[sz]ation|team|club|agency|startup|brand|group)\b)|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"Who …", or "which / what" followed within two words by a kind of person or of organisation.</summary>
+    private static bool IsNameQuestion(string question) =>
+        WhoQuestion().IsMatch(question) || PersonAsked().IsMatch(question) || OrganisationAsked().IsMatch(question);
+
+    [GeneratedRegex(@"^\s*(?:who|whom|whose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoQuestion();
+
+    // "Who is the company behind …" asks for an organisation, not a person.
+    [GeneratedRegex(@"\b(?:company|companies|firm|organi[sz]ation|team|club|agency|startup|brand|group)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationWord();
+
+    [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonAsked();
 
     [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:entity|entities|company|companies|firm|organi[sz]ation|group|team|club|agency|institution|body|brand|startup|business|businesses|platform|network|retailer|bank|regulator)\b", RegexOptions.IgnoreCase)]
@@ -73,7 +84,4 @@ public static partial class ExpectedAnswers
 
     [GeneratedRegex(@"^\s*(?:when\b|what\s+(?:year|date|day|month|time)\b|on\s+what\s+(?:date|day)|in\s+what\s+(?:year|month))", RegexOptions.IgnoreCase)]
     private static partial Regex DateQuestion();
-
-    [GeneratedRegex(@"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:entity|entities|company|companies|firm|organi[sz]ation|person|individual|people|group|team|club|agency|institution|body|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|brand|startup|business|businesses|character|actor|actress|author|artist|musician|figure|celebrity|platform|network|retailer|bank|regulator)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NameQuestion();
 }
