@@ -53,10 +53,11 @@ public sealed class AnswerDrafter(
     /// <remarks>A question asking who (or which company, body) leads with the name the reports give most, when the quotes give it too.</remarks>
     public async Task<Draft?> ExtractiveAsync(QuestionIntent intent, IReadOnlyList<NewsPassage> passages, string? note, CancellationToken cancellationToken)
     {
-        // The subject, not the outlets named: an outlet is where to look, and a sentence naming it ("…, officials told
-        // Northern Wire") is no answer about the storm.
+        // A question about a subject is read as its subject, not the outlets named: an outlet is where to look, and a
+        // sentence naming it ("…, officials told Northern Wire") is no answer about the storm. Any other question is
+        // read whole, as the relevance gate (Answering:MinRelevance) was calibrated.
         var aboutSubject = intent.Expects == ExpectedAnswer.Overview || intent.Kind is QuestionKind.Timeline or QuestionKind.Coverage;
-        if (await extractive.DraftAsync(intent.Subject, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken, aboutSubject) is not { } text)
+        if (await extractive.DraftAsync(aboutSubject ? intent.Subject : intent.Question, intent.Vector, passages, intent.Time.WantsLatest, cancellationToken, aboutSubject) is not { } text)
         {
             return null;
         }
