@@ -56,7 +56,8 @@ public sealed class AnswerService(
         {
             if (await route.AnswerAsync(intent, onText, cancellationToken) is { } result)
             {
-                return result.Finished ?? await tail.FinishAsync(intent, result.Draft!, result.Passages, cancellationToken);
+                var answer = result.Finished ?? await tail.FinishAsync(intent, result.Draft!, result.Passages, cancellationToken);
+                return result.FollowUps.Count > 0 && !answer.Declined ? answer with { FollowUps = result.FollowUps } : answer;
             }
         }
 

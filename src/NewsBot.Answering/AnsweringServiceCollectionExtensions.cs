@@ -68,6 +68,7 @@ public static class AnsweringServiceCollectionExtensions
         // Routes in the order they are asked; the fact route last, as it takes every question.
         services.AddSingleton<Routes.IAnswerRoute, Routes.OverviewRoute>();
         services.AddSingleton<Routes.IAnswerRoute, Routes.LaidOutRoute>();
+        services.AddSingleton<Routes.IAnswerRoute, Routes.MoreOnStoryRoute>();
         services.AddSingleton<Routes.IAnswerRoute, Routes.FactRoute>();
         services.AddSingleton<Routes.AnswerTail>();
         services.AddSingleton<INewsAnswerer, AnswerService>();

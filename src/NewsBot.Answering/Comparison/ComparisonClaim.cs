@@ -32,7 +32,7 @@ public static partial class ComparisonClaims
 
         if (Order().Match(question) is { Success: true } order)
         {
-            var before = !Later().IsMatch(order.Value);
+            var before = !order.Value.Equals("after", StringComparison.OrdinalIgnoreCase);
 
             // "After B reported Y, did A …?": the clause names the report it is measured against first.
             return (order.Index < firstMention) != before ? ComparisonClaim.FirstBeforeSecond : ComparisonClaim.FirstAfterSecond;
@@ -50,18 +50,19 @@ public static partial class ComparisonClaims
     /// <summary>The question without the words that frame a comparison ("do … both report on"), leaving what a side must be about.</summary>
     public static string WithoutFraming(string part) => Framing().Replace(part, " ");
 
+    // Which came first: "before", "after", "prior to" (not "later", "subsequent": those date what a report says).
     [GeneratedRegex(@"\b(?:before|after|prior\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Order();
 
-    [GeneratedRegex(@"^after$", RegexOptions.IgnoreCase)]
-    private static partial Regex Later();
-
+    // Whether each reported on it at all: "report on", "write about", "cover".
     [GeneratedRegex(@"\b(?:report(?:s|ed)?|write|wrote|written|cover(?:s|ed)?|carr(?:y|ied)|publish(?:ed)?|run|ran)\s+(?:on|about|anything\s+(?:on|about))\b|\bcover(?:s|ed)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoverageAsked();
 
+    // What they say, which only a reader of both can judge: agreement, difference, change, a claim ("that …").
     [GeneratedRegex(@"\b(?:that|agree\w*|disagree\w*|consisten\w*|inconsisten\w*|differ\w*|suggest\w*|claim\w*|indicat\w*|while|whereas|change\w*|contrast\w*|similar\w*|same|contradict\w*|conflict\w*|portray\w*|align\w*|compar\w*|versus|unlike|whether|reported\s+as|more|less|larger|smaller|higher|lower|better|worse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Claim();
 
+    // The words that frame a comparison rather than say what it is about.
     [GeneratedRegex(@"\b(?:do|does|did|both|each|all|either|report(?:s|ed|ing)?|article|articles|write|wrote|written|cover(?:s|ed|age)?|say|says|said|before|after|earlier|later|first|prior)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Framing();
 }

@@ -57,6 +57,7 @@ public static partial class ExpectedAnswers
     private static bool IsNameQuestion(string question) =>
         WhoQuestion().IsMatch(question) || PersonAsked().IsMatch(question) || OrganisationAsked().IsMatch(question);
 
+    // "Who …", "whom …", "whose …".
     [GeneratedRegex(@"^\s*(?:who|whom|whose)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhoQuestion();
 
@@ -64,9 +65,11 @@ public static partial class ExpectedAnswers
     [GeneratedRegex(@"\b(?:company|companies|firm|organi[sz]ation|team|club|agency|startup|brand|group)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganisationWord();
 
+    // "Which official …", "what kind of leader …": a kind of person within two words.
     [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonAsked();
 
+    // "Which company …", "what sports team …": a kind of organisation within two words.
     [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:entity|entities|company|companies|firm|organi[sz]ation|group|team|club|agency|institution|body|brand|startup|business|businesses|platform|network|retailer|bank|regulator)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganisationAsked();
 

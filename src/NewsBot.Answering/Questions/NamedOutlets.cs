@@ -25,9 +25,7 @@ public static partial class NamedOutlets
     }
 
     private static IEnumerable<string> Mentioned(string question) =>
-        ArticleFrom().Matches(question).Concat(OutletArticle().Matches(question)).Concat(OutletReported().Matches(question))
-            .OrderBy(m => m.Index)
-            .Select(m => m.Groups["name"].Value.Trim());
+        OutletNamed().Matches(question).Select(m => m.Groups["name"].Value.Trim());
 
     private static string Normalize(string name)
     {
@@ -35,18 +33,13 @@ public static partial class NamedOutlets
         return lower.StartsWith("the ", StringComparison.Ordinal) ? lower[4..] : lower;
     }
 
-    // "an article by The Guardian", "articles from TechCrunch and ...", "coverage in Wired"; not "reports from Gaza",
-    // where a place follows.
-    [GeneratedRegex(@"\b(?:articles?|piece|coverage) (?:by|from|in|published by) (?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of |and )?\p{Lu}[\w&.'’-]*){0,4})")]
-    private static partial Regex ArticleFrom();
-
-    // "What did Valley Courier report about …?", "What has the Daily Post written on …?": who reported, not what about
-    // ("What did China say?" asks what a subject said, and is not matched).
-    [GeneratedRegex(@"^\s*[Ww]hat\s+(?:did|does|has|have)\s+(?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of )?\p{Lu}[\w&.'’-]*){0,4}) (?:report|reported|write|written|wrote|publish|published|run|ran)\b")]
-    private static partial Regex OutletReported();
-
-    // "a Bloomberg article", "the Reuters report"; not "the NATO story", "the Storm Elsa story": a story is named after
-    // what it is about, not who ran it.
-    [GeneratedRegex(@"\b(?:an?|the) (?<name>\p{Lu}[\w&.'’-]*(?: \p{Lu}[\w&.'’-]*){0,3}) (?:article|piece|report)\b")]
-    private static partial Regex OutletArticle();
+    // One pattern, three ways a question names who reported (each alternative captures "name"):
+    // "an article by The Guardian", "articles from TechCrunch and ...", "coverage in Wired" (not "reports from Gaza",
+    // where a place follows); "What did Valley Courier report about …?", "What has the Daily Post written on …?" (not
+    // "What did China say?", what a subject said); "a Bloomberg article", "the Reuters report" (not "the NATO story":
+    // a story is named after what it is about, not who ran it).
+    [GeneratedRegex(@"\b(?:articles?|piece|coverage) (?:by|from|in|published by) (?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of |and )?\p{Lu}[\w&.'’-]*){0,4})"
+        + @"|^\s*[Ww]hat\s+(?:did|does|has|have)\s+(?:[Tt]he )?(?<name>\p{Lu}[\w&.'’-]*(?: (?:of )?\p{Lu}[\w&.'’-]*){0,4}) (?:report|reported|write|written|wrote|publish|published|run|ran)\b"
+        + @"|\b(?:an?|the) (?<name>\p{Lu}[\w&.'’-]*(?: \p{Lu}[\w&.'’-]*){0,3}) (?:article|piece|report)\b")]
+    private static partial Regex OutletNamed();
 }

@@ -40,6 +40,9 @@ public sealed record QuestionIntent
     /// <summary>When it compares reports: what it claims of them (order, coverage, agreement), against which the verdict is decided.</summary>
     public NewsBot.Answering.Comparison.ComparisonClaim Claim { get; init; }
 
+    /// <summary>The answer given to the turn before, when there was one: what the reader has already been shown.</summary>
+    public string? Shown { get; init; }
+
     /// <summary>What the question asks for, decided once; later steps dispatch on it.</summary>
     public required QuestionKind Kind { get; init; }
 

@@ -21,6 +21,9 @@ public enum QuestionKind
     /// <summary>A yes/no question comparing two or more outlets' reports.</summary>
     ComparesReports,
 
+    /// <summary>"Tell me more about: &lt;headline&gt;" (the buttons under an answer): the rest of that story, not its lead again.</summary>
+    MoreOnStory,
+
     /// <summary>Anything else: a fact, a name, a figure, a date, a place.</summary>
     Fact,
 }

@@ -14,6 +14,7 @@ public static partial class QuestionKinds
     public static QuestionKind Decide(string question, int outletsNotHeld, bool open, int comparedParts) =>
         outletsNotHeld > 0 ? QuestionKind.OutletsNotHeld
         : open ? QuestionKind.Digest
+        : MoreAsked().IsMatch(question) ? QuestionKind.MoreOnStory
         : CoverageAsked().IsMatch(question) ? QuestionKind.Coverage
         : TimelineAsked().IsMatch(question) ? QuestionKind.Timeline
         : comparedParts >= 2 ? QuestionKind.ComparesReports
@@ -29,6 +30,9 @@ public static partial class QuestionKinds
 
     [GeneratedRegex(@"\bhow\s+(?:did|do|does|have|has|was|were|is|are)\s+(?:the\s+|different\s+|other\s+)?(?:outlets?|papers?|newspapers?|media|sources?|press|publications?|news\s+sites?)\s+(?:cover|covered|report|reported|describe|described|handle|handled|see|saw)\b|\b(?:what|how)\s+(?:does|did|do)\s+each\s+(?:outlet|paper|newspaper|source|publication)\b|\bhow\s+(?:was|were|is|has)\b.*\b(?:covered|reported)\s+(?:by\s+(?:the\s+)?(?:outlets|papers|media|press))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CoverageAsked();
+
+    [GeneratedRegex(@"^\s*(?:please\s+)?tell\s+me\s+more\s+about\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreAsked();
 
     [GeneratedRegex(@"\b(?:timeline|chronology)\b|\bhow\s+(?:has|have|did)\b.+\b(?:developed|unfolded|evolved|progressed|changed)\b|\bwhat\s+happened\s+(?:so\s+far|since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimelineAsked();

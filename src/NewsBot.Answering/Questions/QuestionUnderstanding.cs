@@ -49,6 +49,7 @@ public sealed class QuestionUnderstanding(IQuestionRewriter rewriter, QuestionAn
             Role = ExpectedAnswers.RoleOf(question),
             Parts = parts,
             Claim = ReportComparison.ClaimOf(question, parts),
+            Shown = request.Turns.Count > 0 ? request.Turns[^1].Answer : null,
             Vector = await embeddings.EmbedQueryAsync(question, cancellationToken),
         };
     }

@@ -103,6 +103,16 @@ public sealed partial record QuestionFormCase(string Form, string Story, string 
                 }
             }
 
+            var headline = story.GetProperty("headline").GetString()!;
+            foreach (var form in root.GetProperty("storyForms").EnumerateArray())
+            {
+                string Fill(string text) => text.Replace("{headline}", headline, StringComparison.Ordinal);
+                cases.Add(new QuestionFormCase(
+                    form.GetProperty("form").GetString()!, name, "headline", Fill(form.GetProperty("q").GetString()!),
+                    form.TryGetProperty("history", out var history) ? history.EnumerateArray().Select(h => Fill(h.GetString()!)).ToArray() : [],
+                    articles));
+            }
+
             foreach (var fact in story.GetProperty("facts").EnumerateArray())
             {
                 cases.Add(new QuestionFormCase(fact.GetProperty("form").GetString()!, name, "fact", fact.GetProperty("q").GetString()!, [], articles)
