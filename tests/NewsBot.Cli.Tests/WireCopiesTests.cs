@@ -51,6 +51,20 @@ public sealed class WireCopiesTests : IAsyncLifetime
         Assert.Contains(result.GetProperty("citations").EnumerateArray(), c => c.GetProperty("also_reported_by").GetArrayLength() == 2);
     }
 
+    [Theory]
+    [InlineData("Any news?")]
+    [InlineData("What did Harbour Times, Valley Courier and Alpine Courier report?")]
+    public async Task A_digest_lists_a_wire_story_once_and_says_who_else_ran_it(string question)
+    {
+        var result = await Cli.JsonAsync("ask", question, "--data", _data.Path, "--json");
+
+        var answer = result.GetProperty("answer").GetString()!;
+        Assert.Equal(1, new[] { "Freight train derails near Ostrel", "Grain train comes off the rails at Ostrel", "Ostrel derailment blocks northern line" }
+            .Count(title => answer.Contains(title, StringComparison.Ordinal)));
+        var wire = Assert.Single(result.GetProperty("citations").EnumerateArray(), c => c.GetProperty("article_id").GetString()!.StartsWith("wire-", StringComparison.Ordinal));
+        Assert.Equal(2, wire.GetProperty("also_reported_by").GetArrayLength());
+    }
+
     [Fact]
     public async Task Stats_count_the_copies_and_deleting_the_first_copy_keeps_the_others_grouped()
     {

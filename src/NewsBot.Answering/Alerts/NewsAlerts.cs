@@ -54,12 +54,12 @@ public sealed class NewsAlerts(INewsStore store, IArrivalLog arrivalLog, ICopyIn
             return new NewsAlert(null, through, 0);
         }
 
-        var copies = await copyIndex.GroupsOfAsync(matched.Select(m => m.Article.Id).ToArray(), cancellationToken);
-        var distinct = matched
-            .DistinctBy(m => copies.TryGetValue(m.Article.Id, out var group) ? group.RepresentativeId : m.Article.Id)
-            .OrderByDescending(m => m.Article.PublishedAt ?? DateTimeOffset.MinValue)
+        var distinct = (await OneCopyEach.KeepAsync(matched, m => m.Article.Id, m => m.Article.Source, copyIndex, cancellationToken))
+            .OrderByDescending(m => m.Item.Article.PublishedAt ?? DateTimeOffset.MinValue)
             .ToArray();
-        var shown = distinct.Take(MaxItems).Select(m => m.Updated ? m.Article with { Title = m.Article.Title + " (updated)" } : m.Article).ToArray();
+        var shown = distinct.Take(MaxItems)
+            .Select(m => (m.Item.Updated ? m.Item.Article with { Title = m.Item.Article.Title + " (updated)" } : m.Item.Article, m.AlsoReportedBy))
+            .ToArray();
         var heading = distinct.Length == 1 ? $"New on **{topic}**:" : $"{distinct.Length} new reports on **{topic}**:";
         var (draft, passages) = NewsDigest.Compose(heading, shown);
         if (distinct.Length > shown.Length)
@@ -101,7 +101,7 @@ public sealed class NewsAlerts(INewsStore store, IArrivalLog arrivalLog, ICopyIn
             .Take(MaxItems)
             .Select(s => s.Lead)
             .ToArray();
-        var (draft, passages) = NewsDigest.Compose($"Your briefing: the top stories since {sinceText}:", top);
+        var (draft, passages) = NewsDigest.Compose($"Your briefing: the top stories since {sinceText}:", top.Select(a => (a, (IReadOnlyList<string>)[])).ToArray());
         var (text, citations) = CitationBuilder.Build(draft, passages);
         return AnswerText.Cited(question, text, citations);
     }

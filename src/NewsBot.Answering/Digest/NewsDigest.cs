@@ -14,17 +14,19 @@ public static class NewsDigest
     private const int LeadWords = 45;
 
     /// <summary>The draft (with [n] markers) and the passages its markers point at: each article's lead.</summary>
-    public static (string Draft, IReadOnlyList<NewsPassage> Passages) Compose(string heading, IReadOnlyList<Article> articles)
+    /// <param name="articles">The articles to list, each with the other outlets that ran its text.</param>
+    public static (string Draft, IReadOnlyList<NewsPassage> Passages) Compose(string heading, IReadOnlyList<(Article Article, IReadOnlyList<string> AlsoReportedBy)> articles)
     {
-        var passages = articles.Select(a => new NewsPassage
+        var passages = articles.Select(x => new NewsPassage
         {
-            PassageId = Passage.IdFor(a.Id, 0),
-            ArticleId = a.Id,
-            Title = a.Title,
-            Source = a.Source,
-            PublishedAt = a.PublishedAt,
-            Url = a.Url,
-            Text = a.Title + "\n" + Lead(a.Body),
+            PassageId = Passage.IdFor(x.Article.Id, 0),
+            ArticleId = x.Article.Id,
+            Title = x.Article.Title,
+            Source = x.Article.Source,
+            PublishedAt = x.Article.PublishedAt,
+            Url = x.Article.Url,
+            Text = x.Article.Title + "\n" + Lead(x.Article.Body),
+            AlsoReportedBy = x.AlsoReportedBy,
         }).ToArray();
         var lines = passages.Select((p, i) => $"- **{p.Title}**: {ExtractiveAnswerer.Cite(p.Body, i)}");
         return (heading + "\n" + string.Join('\n', lines), passages);

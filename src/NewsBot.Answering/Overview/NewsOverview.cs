@@ -5,7 +5,9 @@ using NewsBot.Answering.Digest;
 using NewsBot.Answering.Questions;
 using NewsBot.Core.Answering;
 using NewsBot.Core.Search;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Answering.Overview;
 
@@ -14,18 +16,21 @@ namespace NewsBot.Answering.Overview;
 /// digest of the newest stories, for "what's new" and for questions about no subject ("What happened yesterday?",
 /// "What's new from Northern Wire?").
 /// </summary>
-public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, NewsSearch search) : INewsOverview
+public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, NewsSearch search, ICopyIndex? copies = null) : INewsOverview
 {
     private const int LatestCount = 5;
+
+    // Enough of the newest articles that, once copies of one text are shown once, LatestCount remain.
+    private const int LatestRead = LatestCount * 4;
 
     public async Task<NewsSummary> SummaryAsync(CancellationToken cancellationToken = default) =>
         new(await store.GetStatsAsync(cancellationToken),
             await store.GetSourcesAsync(cancellationToken),
-            await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken));
+            (await NewestAsync(SearchFilter.None, cancellationToken)).Select(a => a.Article).ToArray());
 
     public async Task<Answer> LatestAsync(CancellationToken cancellationToken = default)
     {
-        var articles = await store.GetLatestArticlesAsync(LatestCount, SearchFilter.None, cancellationToken);
+        var articles = await NewestAsync(SearchFilter.None, cancellationToken);
         if (articles.Count == 0)
         {
             return new Answer("I don't have any articles yet.", [], true, "What's new?");
@@ -54,7 +59,7 @@ public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, News
     public async Task<Answer> DigestAsync(QuestionIntent intent, CancellationToken cancellationToken)
     {
         var filter = new SearchFilter { Sources = intent.Outlets, From = intent.Time.From, To = intent.Time.To };
-        var articles = await store.GetLatestArticlesAsync(LatestCount, filter, cancellationToken);
+        var articles = await NewestAsync(filter, cancellationToken);
         var from = intent.Outlets.Count > 0 ? $" from {string.Join(" and ", intent.Outlets)}" : "";
         if (articles.Count == 0)
         {
@@ -84,6 +89,11 @@ public sealed class NewsOverview(INewsStore store, AnswerDecliner decliner, News
 
         return cards;
     }
+
+    /// <summary>The newest articles, a syndicated copy of one already listed left out (its outlet named with it).</summary>
+    private async Task<IReadOnlyList<(Article Article, IReadOnlyList<string> AlsoReportedBy)>> NewestAsync(SearchFilter filter, CancellationToken cancellationToken) =>
+        (await OneCopyEach.KeepAsync(await store.GetLatestArticlesAsync(LatestRead, filter, cancellationToken), a => a.Id, a => a.Source, copies, cancellationToken))
+            .Take(LatestCount).ToArray();
 
     private static Answer Cited(string question, string draft, IReadOnlyList<Retrieval.NewsPassage> passages)
     {

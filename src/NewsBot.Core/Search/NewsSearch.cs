@@ -57,43 +57,10 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     /// Copies of one text (syndicated wire copy) collapse into the best-ranked one, which names the other outlets
     /// that ran it; the copies' passages make room for other articles.
     /// </summary>
-    private async Task<IReadOnlyList<PassageHit>> OneCopyPerTextAsync(IReadOnlyList<PassageHit> hits, int top, CancellationToken cancellationToken)
-    {
-        if (copies is null || hits.Count == 0)
-        {
-            return hits.Take(top).ToArray();
-        }
-
-        IReadOnlyDictionary<string, CopyGroup> groups;
-        try
-        {
-            groups = await copies.GroupsOfAsync(hits.Select(h => h.ArticleId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
-        }
-        catch (StoreUnavailableException)
-        {
-            return hits.Take(top).ToArray(); // A damaged copies index costs the collapsing, not the search.
-        }
-
-        var shownFor = new Dictionary<string, string>(StringComparer.Ordinal);
-        var kept = new List<PassageHit>();
-        foreach (var hit in hits)
-        {
-            if (!groups.TryGetValue(hit.ArticleId, out var group) || group.Copies.Count < 2)
-            {
-                kept.Add(hit);
-                continue;
-            }
-
-            if (shownFor.TryAdd(group.RepresentativeId, hit.ArticleId) || shownFor[group.RepresentativeId] == hit.ArticleId)
-            {
-                var others = group.Copies.Where(c => c.ArticleId != hit.ArticleId).Select(c => c.Source).OfType<string>()
-                    .Where(s => !string.Equals(s, hit.Source, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-                kept.Add(hit with { AlsoReportedBy = others });
-            }
-        }
-
-        return kept.Take(top).ToArray();
-    }
+    private async Task<IReadOnlyList<PassageHit>> OneCopyPerTextAsync(IReadOnlyList<PassageHit> hits, int top, CancellationToken cancellationToken) =>
+        (await OneCopyEach.KeepAsync(hits, h => h.ArticleId, h => h.Source, copies, cancellationToken))
+            .Select(k => k.AlsoReportedBy.Count > 0 ? k.Item with { AlsoReportedBy = k.AlsoReportedBy } : k.Item)
+            .Take(top).ToArray();
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)
     {
