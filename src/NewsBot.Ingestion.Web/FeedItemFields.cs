@@ -24,6 +24,7 @@ public static class FeedItemFields
             Source = OutletName(item.SourceFeed?.Title?.Text ?? feed.Title?.Text),
             Author = Author(item),
             Published = Date(item.PublishDate) ?? Date(item.LastUpdatedTime),
+            Updated = Date(item.PublishDate) is null ? null : Date(item.LastUpdatedTime),
             Category = item.Categories.Select(c => c.Label ?? c.Name).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)),
         };
         fields.Tags.AddRange(item.Categories.Select(c => c.Label ?? c.Name).Where(c => !string.IsNullOrWhiteSpace(c)));

@@ -164,6 +164,7 @@ public sealed class FeedItemReader(WebDownloader downloader, RobotsPolicy robots
             Source = outlet ?? feed.Source ?? page.Source,
             Author = feed.Author ?? page.Author,
             Published = feed.Published ?? page.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
+            Updated = feed.Updated ?? page.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
             Category = feed.Category ?? page.Category,
         };
         merged.Tags.AddRange(feed.Tags.Count > 0 ? feed.Tags : page.Tags);

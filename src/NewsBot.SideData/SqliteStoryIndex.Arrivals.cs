@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsBot.Core.Articles;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Stories;
 
@@ -69,6 +70,10 @@ public sealed partial class SqliteStoryIndex
             return history;
         });
 
+    /// <summary>The outlet's own date for this update, when it gives one that is later than the version it replaces; otherwise null (the time of ingest is used).</summary>
+    private static long? UpdatedAt(Article article, Article previous) =>
+        article.UpdatedAt is { } updated && updated > (previous.UpdatedAt ?? previous.PublishedAt ?? DateTimeOffset.MinValue) ? updated.ToUnixTimeSeconds() : null;
+
     private async Task RecordArrivalAsync(SqliteConnection connection, SqliteTransaction transaction, StoryEntry entry, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
@@ -80,7 +85,8 @@ public sealed partial class SqliteStoryIndex
         if (entry is { Status: IngestStatus.Updated, Previous: { } previous })
         {
             await ExecuteAsync(connection, transaction, "INSERT INTO versions (article_id, title, body, published_at, replaced_at) VALUES ($id, $title, $body, $published, $at)", cancellationToken,
-                ("$id", id), ("$title", previous.Title), ("$body", previous.Body), ("$published", previous.PublishedAt?.ToUnixTimeSeconds()), ("$at", now));
+                ("$id", id), ("$title", previous.Title), ("$body", previous.Body), ("$published", previous.PublishedAt?.ToUnixTimeSeconds()),
+                ("$at", UpdatedAt(entry.Article, previous) ?? now));
             await ExecuteAsync(connection, transaction, """
                 DELETE FROM versions WHERE article_id = $id AND rowid NOT IN (
                     SELECT rowid FROM versions WHERE article_id = $id ORDER BY replaced_at DESC, rowid DESC LIMIT $keep)

@@ -42,6 +42,21 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_outlets_own_update_time_is_read_under_its_usual_names_and_a_bad_one_is_reported()
+    {
+        var path = _directory.File("updated.jsonl", string.Join('\n',
+            """{"title":"One","body":"Text.","published_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-22T16:30:00Z"}""",
+            """{"title":"Two","body":"Text.","datePublished":"2026-11-20T08:00:00Z","dateModified":"2026-11-23T09:00:00Z"}""",
+            """{"title":"Three","body":"Text.","published_at":"2026-11-20T08:00:00Z","updated_at":"last Tuesday"}"""));
+
+        var items = await ReadAllAsync(new JsonArticleReader(), path);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 16, 30, 0, TimeSpan.Zero), items[0].Article!.UpdatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), items[1].Article!.UpdatedAt);
+        Assert.Contains("the update date 'last Tuesday' is not a date", items[2].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Made_up_news_dated_as_of_a_day_moves_so_that_day_is_today()
     {
         var path = _directory.File("demo.jsonl", string.Join('\n',

@@ -16,6 +16,12 @@ public sealed record Article
     public string? Source { get; init; }
     public string? Author { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>
+    /// When the outlet says it last changed the article, when the input says so. Read at ingest to date an update
+    /// ("[2] was updated on …"); not part of what is stored or hashed: a new date alone is no new version.
+    /// </summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 

@@ -14,6 +14,7 @@ public sealed class ArticleFields
     public static readonly string[] UrlNames = ["url", "link", "href"];
     public static readonly string[] SourceNames = ["source", "outlet", "publisher", "site_name", "siteName"];
     public static readonly string[] DateNames = ["published_at", "publishedAt", "published", "date", "pubDate", "pub_date", "datePublished"];
+    public static readonly string[] UpdatedNames = ["updated_at", "updatedAt", "updated", "modified", "modified_at", "date_modified", "dateModified", "lastModified", "last_modified"];
     public static readonly string[] AuthorNames = ["author", "authors", "byline", "creator"];
     public static readonly string[] CategoryNames = ["category", "section", "categories"];
     public static readonly string[] TagNames = ["tags", "keywords"];
@@ -27,6 +28,9 @@ public sealed class ArticleFields
     public string? Source { get; set; }
     public string? Author { get; set; }
     public string? Published { get; set; }
+
+    /// <summary>When the outlet last changed the article (its own <c>updated_at</c> / <c>dateModified</c>), as written.</summary>
+    public string? Updated { get; set; }
     public string? Category { get; set; }
     public List<string> Tags { get; } = [];
 
@@ -54,6 +58,7 @@ public sealed class ArticleFields
         else if (Is(key, UrlNames)) { Url ??= value; }
         else if (Is(key, SourceNames)) { Source ??= value; }
         else if (Is(key, DateNames)) { Published ??= value; }
+        else if (Is(key, UpdatedNames)) { Updated ??= value; }
         else if (Is(key, AuthorNames)) { Author ??= value; }
         else if (Is(key, CategoryNames)) { Category ??= value; }
         else if (Is(key, DatedAsOfNames)) { DatedAsOf ??= value; }
@@ -88,14 +93,27 @@ public sealed class ArticleFields
             published = date;
         }
 
-        if (!string.IsNullOrWhiteSpace(DatedAsOf) && published is not null)
+        DateTimeOffset? updated = null;
+        if (!string.IsNullOrWhiteSpace(Updated))
+        {
+            if (!TryParseDate(Updated, out var date))
+            {
+                return ReadItem.Failed(location, $"the update date '{Updated}' is not a date NewsBot can read (use ISO 8601, e.g. 2024-03-05T14:00:00Z)");
+            }
+
+            updated = date;
+        }
+
+        if (!string.IsNullOrWhiteSpace(DatedAsOf) && (published is not null || updated is not null))
         {
             if (!TryParseDate(DatedAsOf, out var asOf))
             {
                 return ReadItem.Failed(location, $"dated_as_of '{DatedAsOf}' is not a date (use a day such as 2026-11-28)");
             }
 
-            published = published.Value.AddDays((Clock.GetUtcNow().UtcDateTime.Date - asOf.UtcDateTime.Date).Days);
+            var days = (Clock.GetUtcNow().UtcDateTime.Date - asOf.UtcDateTime.Date).Days;
+            published = published?.AddDays(days);
+            updated = updated?.AddDays(days);
         }
 
         var url = NullIfEmpty(Url?.Trim());
@@ -114,6 +132,7 @@ public sealed class ArticleFields
             Source = source,
             Author = NullIfEmpty(TextCleaner.Clean(Author)),
             PublishedAt = published,
+            UpdatedAt = updated,
             Category = NullIfEmpty(TextCleaner.Clean(Category)),
             Tags = Tags.Select(TextCleaner.Clean).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
         };
