@@ -64,6 +64,9 @@ public static partial class MostNamed
         }
 
         // The most named; of names named as often, one the quotes give.
+        // The quotes support a name only where they give it, not where they give the question's own name sharing a
+        // word with it ("Comet Varga" does not quote "Elin Varga").
+        draft = NewsBot.Core.Text.Words.Names.Replace(draft, m => Words(m.Value).All(asked.Contains) ? " " : m.Value);
         var (top, _) = scores.OrderByDescending(s => s.Value).ThenByDescending(s => IsQuoted(fullest[s.Key], draft)).First();
         var named = fullest[top];
         if (!IsQuoted(named, draft))

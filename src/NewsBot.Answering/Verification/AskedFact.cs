@@ -35,7 +35,7 @@ public static partial class AskedFact
         }
 
         var focus = FocusTerms(question);
-        var asked = Words.Capitalised.Matches(question).Select(m => Bare(m.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var asked = NamesIn(question).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return sentences.Any(s => Carries(kind, s, asked) && Covers(Headlines(s, passages) + " " + s, focus));
     }
 
@@ -72,10 +72,20 @@ public static partial class AskedFact
         _ => true,
     };
 
-    /// <summary>A name the question does not give itself; not a date, and not a word capitalised only as the sentence's first.</summary>
+    /// <summary>
+    /// A name the question does not give itself, compared whole: "Varga" or "Elin Varga" answers "Who found Comet
+    /// Varga?", although it shares a word with the comet's name; not a date, and not a word capitalised only as the
+    /// sentence's first.
+    /// </summary>
     private static bool CarriesName(string sentence, HashSet<string> asked) =>
-        Words.Capitalised.Matches(CitationMarkers.Strip(sentence))
-            .Any(m => !asked.Contains(Bare(m.Value)) && !DateWord().IsMatch(m.Value) && QueryTerms.Extract(m.Value).Count > 0 && !(m.Index == 0 && Openers.Contains(m.Value)));
+        NamesIn(CitationMarkers.Strip(sentence)).Any(name => !asked.Contains(name) && !DateWord().IsMatch(name) && QueryTerms.Extract(name).Count > 0);
+
+    /// <summary>The names in a text as written, whole ("Comet Varga"), without a possessive, and without the words capitalised only because they open it ("But", "Who").</summary>
+    private static IEnumerable<string> NamesIn(string text) =>
+        Words.Names.Matches(text)
+            .Select(m => string.Join(' ', m.Value.Split(' ').SkipWhile(w => Openers.Contains(w) || Lexicon.NotNames.Contains(w))))
+            .Where(name => name.Length > 0)
+            .Select(Bare);
 
     /// <summary>A name without its possessive: "Mariners'" and "Mariners's" are "Mariners".</summary>
     private static string Bare(string name)
