@@ -68,6 +68,25 @@ public sealed class QuestionFormRulesTests
         Assert.Equal(role, ExpectedAnswers.RoleOf(question));
 
     [Theory]
+    [InlineData("Who is the individual behind the collapsed crypto company?", NameRole.Person)]
+    [InlineData("Who is the person whose startup released the battery software?", NameRole.Person)]
+    [InlineData("Who was the official who ran the transport department?", NameRole.Person)]
+    public void A_question_naming_a_person_asks_for_one_whatever_else_it_mentions(string question, NameRole role) =>
+        Assert.Equal(role, ExpectedAnswers.RoleOf(question));
+
+    [Theory]
+    [InlineData("Then Okafor moved the deposits.", "Okafor")]
+    [InlineData("Whereas Voltwise kept its code closed.", "Voltwise")]
+    [InlineData("Meanwhile Lindqvist held the rate.", "Lindqvist")]
+    [InlineData("Loading Ferreira signed a new contract.", "Ferreira")]
+    public void A_word_capitalised_only_because_it_opens_a_sentence_is_not_part_of_the_name(string sentence, string name)
+    {
+        var passage = new Retrieval.NewsPassage { PassageId = "p#0", ArticleId = "p", Title = "A report", Source = "Civic Ledger", Text = "A report\n" + sentence };
+
+        Assert.Equal($"{MostNamed.Prefix} **{name}** [1].", MostNamed.Lead("Who did it?", sentence + " [1]", [passage]));
+    }
+
+    [Theory]
     [InlineData("Did Harbour Times report on the tram line before Northern Wire did?", ComparisonClaim.FirstBeforeSecond)]
     [InlineData("Did Pacific Dispatch report on NATO after Northern Wire reported the Tokyo office?", ComparisonClaim.FirstAfterSecond)]
     [InlineData("After Northern Wire reported the storm, did Metro Signal report on the ports?", ComparisonClaim.FirstBeforeSecond)]

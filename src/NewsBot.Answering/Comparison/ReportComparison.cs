@@ -16,9 +16,6 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
 {
     private const int PassagesPerSide = 3;
 
-    // A side of a long question decides a verdict only when its best sentence has at least this share of its words.
-    private const double LongPartOverlap = 0.34;
-
     /// <summary>The parts of a yes/no question that each name a report, in order; empty when it is not such a question.</summary>
     public static IReadOnlyList<(string Outlet, string Part)> Parts(string question, IReadOnlyList<string> sources)
     {
@@ -96,7 +93,6 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
 
         var passages = new List<NewsPassage>();
         var sides = new List<(string Outlet, NewsPassage? Passage, string Line)>();
-        var allAbout = best.All(b => b.Best is { } c && (b.Terms <= 3 ? c.IsAbout(b.Terms) : c.Overlap >= LongPartOverlap));
         foreach (var (outlet, found, candidate, terms) in best)
         {
             if (candidate is null || candidate.Overlap <= 0 || (terms <= 3 && !candidate.IsAbout(terms)))
@@ -121,7 +117,7 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
             return null;
         }
 
-        var lines = new List<string> { Verdict(allAbout ? claim : ComparisonClaim.Agreement, sides.Select(s => (s.Outlet, s.Passage?.PublishedAt, s.Passage is not null)).ToArray()) };
+        var lines = new List<string> { Verdict(claim, sides.Select(s => (s.Outlet, s.Passage?.PublishedAt, s.Passage is not null)).ToArray()) };
         lines.AddRange(sides.Select(s => s.Line));
         return (string.Join('\n', lines), passages);
     }

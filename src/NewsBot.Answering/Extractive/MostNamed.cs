@@ -102,7 +102,11 @@ public static partial class MostNamed
     {
         foreach (Match run in NewsBot.Core.Text.Words.Names.Matches(text))
         {
-            var words = Possessive().Replace(run.Value.Trim('.', '’', '\''), "").Split(' ').SkipWhile(w => NotNames.Contains(w) || Titles.Contains(w)).ToArray();
+            // A verb form opening a sentence is capitalised only for that ("Loading Google …", "Considering Swift …").
+            var before = text.AsSpan(0, run.Index).TrimEnd(' ');
+            var opensSentence = before.IsEmpty || ".!?\n\"“:".Contains(before[^1], StringComparison.Ordinal);
+            var words = Possessive().Replace(run.Value.Trim('.', '’', '\''), "").Split(' ')
+                .SkipWhile((w, i) => NotNames.Contains(w) || Titles.Contains(w) || (i == 0 && opensSentence && VerbForm().IsMatch(w))).ToArray();
             if (words.Length > 0)
             {
                 yield return string.Join(' ', words);

@@ -49,8 +49,9 @@ public static partial class ExpectedAnswers
     /// <summary>The role of the name a name question asks for; <see cref="NameRole.Any"/> for other questions.</summary>
     public static NameRole RoleOf(string question) =>
         !IsNameQuestion(question) ? NameRole.Any
+        : PersonAsked().IsMatch(question) ? NameRole.Person
         : OrganisationAsked().IsMatch(question) ? NameRole.Organisation
-        : PersonAsked().IsMatch(question) || (WhoQuestion().IsMatch(question) && !OrganisationWord().IsMatch(question)) ? NameRole.Person
+        : WhoQuestion().IsMatch(question) && !OrganisationWord().IsMatch(question) ? NameRole.Person
         : NameRole.Any;
 
     /// <summary>"Who …", or "which / what" followed within two words by a kind of person or of organisation.</summary>
@@ -65,8 +66,8 @@ public static partial class ExpectedAnswers
     [GeneratedRegex(@"\b(?:company|companies|firm|organi[sz]ation|team|club|agency|startup|brand|group)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrganisationWord();
 
-    // "Which official …", "what kind of leader …": a kind of person within two words.
-    [GeneratedRegex(@"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
+    // "Which official …", "what kind of leader …", "who is the individual …": a kind of person within two words.
+    [GeneratedRegex(@"^\s*(?:which|what|who\s+(?:is|was|are|were)(?:\s+the)?)\s+(?:[\w-]+\s+){0,2}?(?:person|individual|people|ceo|chief|executive|founder|official|leader|politician|minister|player|athlete|coach|manager|character|actor|actress|author|artist|musician|figure|celebrity)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonAsked();
 
     // "Which company …", "what sports team …": a kind of organisation within two words.

@@ -83,7 +83,7 @@ public static partial class AskedFact
     /// <summary>The names in a text as written, whole ("Comet Varga"), without a possessive, and without the words capitalised only because they open it ("But", "Who").</summary>
     private static IEnumerable<string> NamesIn(string text) =>
         Words.Names.Matches(text)
-            .Select(m => string.Join(' ', m.Value.Split(' ').SkipWhile(w => Openers.Contains(w) || Lexicon.NotNames.Contains(w))))
+            .Select(m => string.Join(' ', m.Value.Split(' ').SkipWhile(Lexicon.NotNames.Contains)))
             .Where(name => name.Length > 0)
             .Select(Bare);
 
@@ -93,15 +93,6 @@ public static partial class AskedFact
         var bare = name.TrimEnd('\'', '’');
         return bare.EndsWith("'s", StringComparison.Ordinal) || bare.EndsWith("’s", StringComparison.Ordinal) ? bare[..^2] : bare;
     }
-
-    // Capitalised only because they open a sentence.
-    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
-    {
-        "He", "She", "They", "We", "You", "His", "Her", "Their", "Our", "There", "Here", "But", "And", "So", "Yet",
-        "Now", "Then", "Also", "However", "After", "Before", "While", "When", "If", "As", "At", "By", "For", "From",
-        "With", "Without", "Some", "Many", "Most", "All", "Both", "Each", "Other", "Others", "One", "Two", "Three",
-        "Officials", "Experts", "Critics", "Residents", "People", "Police", "Prosecutors", "Analysts", "Researchers",
-    };
 
     private static string Stem(string word) => Stems.Prefix(word, 5);
 

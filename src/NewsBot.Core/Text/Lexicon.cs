@@ -29,6 +29,9 @@ public static class Lexicon
             "would", "can", "could", "should", "according", "yes", "no", "both", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "first", "second", "third", "new", "last", "next", "more", "today",
             "yesterday", "tomorrow", "news", "article", "articles", "report", "story", "said", "says",
+            "so", "yet", "now", "then", "also", "however", "without", "some", "many", "most", "all", "each", "other",
+            "others", "whereas", "meanwhile", "although", "though", "still", "instead", "indeed",
+            "officials", "experts", "critics", "residents", "people", "police", "prosecutors", "analysts", "researchers",
         ]);
 
     /// <summary>Words that make a name a place, a body or a team rather than a person ("Harbour City", "Foreign Ministry").</summary>
@@ -38,7 +41,7 @@ public static class Lexicon
         "council", "ministry", "department", "office", "agency", "authority", "commission", "committee", "court", "parliament",
         "senate", "congress", "government", "party", "union", "bank", "fund", "university", "college", "school", "hospital",
         "institute", "museum", "library", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holdings",
-        "partners", "capital", "ventures", "labs", "technologies", "systems", "media", "news", "times", "post", "wire",
+        "partners", "capital", "ventures", "labs", "research", "technologies", "systems", "media", "news", "times", "post", "wire",
         "herald", "journal", "ledger", "dispatch", "signal", "league", "cup", "club", "fc", "united", "rovers", "city's",
         "association", "federation", "foundation", "organisation", "organization", "alliance", "forces", "army", "navy",
         "police", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "national",
