@@ -99,5 +99,21 @@ public sealed class QuestionFormRulesTests
         Assert.Equal(claim, ComparisonClaims.Of(question, first));
     }
 
+    [Theory]
+    [InlineData("After Northern Wire reported the NATO office, did Pacific Dispatch report on China's reaction?", ComparisonClaim.FirstBeforeSecond)]
+    [InlineData("Between the Harbour Times report on the tram vote and the Harbour Times report on its cost, did the price change?", ComparisonClaim.Agreement)]
+    [InlineData("Before Civic Ledger reported the vaccine trial, did Metro Signal report on its results?", ComparisonClaim.FirstAfterSecond)]
+    public void A_comparing_question_may_name_its_first_report_in_a_clause_before_the_yes_or_no(string question, ComparisonClaim claim)
+    {
+        var parts = ReportComparison.Parts(question, ["Northern Wire", "Pacific Dispatch", "Harbour Times", "Civic Ledger", "Metro Signal"]);
+
+        Assert.Equal(2, parts.Count);
+        Assert.Equal(claim, ReportComparison.ClaimOf(question, parts));
+    }
+
+    [Fact]
+    public void A_question_that_asks_which_after_a_clause_compares_nothing() =>
+        Assert.Empty(ReportComparison.Parts("Considering the Northern Wire and Pacific Dispatch reports, which office is new?", ["Northern Wire", "Pacific Dispatch"]));
+
     private static int Index(string text, string outlet) => text.IndexOf(outlet, StringComparison.Ordinal) is var i and >= 0 ? i : int.MaxValue;
 }

@@ -62,7 +62,7 @@ public static partial class ComparisonClaims
     [GeneratedRegex(@"\b(?:that|agree\w*|disagree\w*|consisten\w*|inconsisten\w*|differ\w*|suggest\w*|claim\w*|indicat\w*|while|whereas|change\w*|contrast\w*|similar\w*|same|contradict\w*|conflict\w*|portray\w*|align\w*|compar\w*|versus|unlike|whether|reported\s+as|more|less|larger|smaller|higher|lower|better|worse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Claim();
 
-    // The words that frame a comparison rather than say what it is about.
-    [GeneratedRegex(@"\b(?:do|does|did|both|each|all|either|report(?:s|ed|ing)?|article|articles|write|wrote|written|cover(?:s|ed|age)?|say|says|said|before|after|earlier|later|first|prior)\b", RegexOptions.IgnoreCase)]
+    // The words that frame a comparison rather than say what it is about ("did Y report on it too?" is about X).
+    [GeneratedRegex(@"\b(?:do|does|did|both|each|all|either|report(?:s|ed|ing)?|article|articles|write|wrote|written|cover(?:s|ed|age)?|say|says|said|before|after|earlier|later|first|prior|too|also|as\s+well|it|its|this|that|them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Framing();
 }

@@ -170,7 +170,9 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^\s*(?:does|did|do|is|was|are|were|has|have|had|can|could|would|will)\b", RegexOptions.IgnoreCase)]
+    // A yes/no question, or one whose yes/no part follows a clause naming a report first ("After X reported …, did
+    // Y …?", "Between the X report and the Y report, was there …?").
+    [GeneratedRegex(@"^\s*(?:does|did|do|is|was|are|were|has|have|had|can|could|would|will)\b|^\s*(?:after|before|between|following|since)\b[^?]*?,\s*(?:does|did|do|is|was|are|were|has|have|had|can|could|would|will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YesNo();
 
 }
