@@ -31,7 +31,7 @@ public sealed class TellMeMoreTests : IAsyncLifetime
         var text = (string)more["text"]!;
         Assert.NotEmpty(shown);
         Assert.DoesNotContain(shown, s => text.Contains(s, StringComparison.Ordinal));
-        Assert.Contains("Storm Elsa closes ports", Titles(more));
+        Assert.Contains("Storm Elsa closes ports", more.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain($"Tell me more about: {Storm}", Buttons(more));
     }
 
@@ -52,8 +52,6 @@ public sealed class TellMeMoreTests : IAsyncLifetime
 
     private static string[] Buttons(JObject reply) =>
         reply["suggestedActions"]?["actions"]?.Select(a => (string)a["value"]!).ToArray() ?? [];
-
-    private static string Titles(JObject reply) => reply.ToString();
 
     // The quoted sentences of an answer (before its "As of" line and sources), without their citation links.
     private static string[] Sentences(string text) =>

@@ -95,6 +95,7 @@ public sealed class MoreOnStoryRoute(PassageRetriever retriever, IStoryLookup? s
     private static int Position(NewsPassage passage) =>
         int.TryParse(passage.PassageId.AsSpan(passage.PassageId.LastIndexOf('#') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
+    // The same words in the same order, whatever the punctuation and case.
     private static bool SameHeadline(string title, string headline) =>
-        string.Equals(Words.Of(title).Aggregate("", (a, w) => a + w.ToLowerInvariant()), Words.Of(headline).Aggregate("", (a, w) => a + w.ToLowerInvariant()), StringComparison.Ordinal);
+        string.Equals(string.Concat(Words.Of(title)), string.Concat(Words.Of(headline)), StringComparison.OrdinalIgnoreCase);
 }
