@@ -9,7 +9,7 @@ public static class BenchApp
         {
             await Console.Error.WriteLineAsync("""
                 usage: newsbot-bench fuzz [--count 1000] [--seconds 120]
-                       newsbot-bench load [--conversations 20] [--seconds 60] [--output FILE.json]
+                       newsbot-bench load [--conversations 20] [--seconds 60] [--questions FILE] [--data DIR] [--output FILE.json]
                        newsbot-bench search [--passages 10000,100000,1000000] [--output FILE.json]
                        newsbot-bench ingest [--count 300] [--output FILE.json]
                        newsbot-bench memory [--passages 100000] [--seconds 30] [--output FILE.json]
@@ -35,7 +35,7 @@ public static class BenchApp
         }
 
         var settings = args[0] == "fuzz" ? new Dictionary<string, string>(FuzzRun.BotSettings.Concat(options.Settings).GroupBy(s => s.Key).Select(g => g.Last())) : options.Settings;
-        await using var bot = await BotUnderTest.StartAsync(settings);
+        await using var bot = await BotUnderTest.StartAsync(settings, options.Data);
         return args[0] == "fuzz" ? await FuzzRun.RunAsync(bot, options) : await LoadRun.RunAsync(bot, options);
     }
 }

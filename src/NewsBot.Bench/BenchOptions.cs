@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace NewsBot.Bench;
 
-/// <summary>--count, --seconds, --conversations, --passages, --output and --set KEY=VALUE (a bot setting).</summary>
+/// <summary>--count, --seconds, --conversations, --passages, --output, --questions FILE, --data DIR and --set KEY=VALUE (a bot setting).</summary>
 public sealed class BenchOptions
 {
     public int Count { get; private set; } = 1000;
@@ -12,6 +12,12 @@ public sealed class BenchOptions
     public int Conversations { get; private set; } = 20;
 
     public string? Output { get; private set; }
+
+    /// <summary>A questions file (JSONL with "query" or "question", or one question per line): each asked once, never again.</summary>
+    public string? Questions { get; private set; }
+
+    /// <summary>A data directory whose stores the bot starts on (copied first, so the bench never changes it).</summary>
+    public string? Data { get; private set; }
 
     /// <summary>Corpus sizes for the search benchmark, e.g. --passages 10000,100000.</summary>
     public List<int> Passages { get; } = [];
@@ -32,6 +38,8 @@ public sealed class BenchOptions
                 case "--seconds" when Positive(value, out var n): options.Seconds = Math.Min(n, 600); i++; break;
                 case "--conversations" when Positive(value, out var n): options.Conversations = Math.Min(n, 1000); i++; break;
                 case "--output" when value is not null: options.Output = value; i++; break;
+                case "--questions" when value is not null: options.Questions = value; i++; break;
+                case "--data" when value is not null: options.Data = value; i++; break;
                 case "--passages" when value is not null && value.Split(',').All(v => Positive(v, out _)):
                     options.Passages.AddRange(value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))); i++; break;
                 case "--set" when value?.Split('=', 2) is [var key, var setting]: options.Settings["NEWSBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = setting; i++; break;

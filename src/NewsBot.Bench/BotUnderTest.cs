@@ -6,7 +6,8 @@ namespace NewsBot.Bench;
 
 /// <summary>
 /// The bot as users run it, in its own process on a free loopback port with a fresh data directory (seeded with the
-/// sample news), anonymous and rate limits off so the bench reaches every part. Its memory is read from /proc.
+/// sample news, or a copy of a given data directory's stores), anonymous and rate limits off so the bench reaches every
+/// part. Its memory is read from /proc.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
 {
@@ -17,7 +18,8 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<BotUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="copyFrom">A data directory whose stores (articles, stories) the bot starts on; its conversation state is not copied.</param>
+    public static async Task<BotUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings, string? copyFrom = null)
     {
         var root = RepositoryRoot();
         var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(root, "src", "NewsBot", "bin", c, "net10.0", "NewsBot.dll"))
@@ -25,6 +27,11 @@ public sealed class BotUnderTest : IAsyncDisposable
             ?? throw new InvalidOperationException("Build the bot first: dotnet build -c Release src/NewsBot");
         var data = Path.Combine(Path.GetTempPath(), "newsbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var url = $"http://127.0.0.1:{FreePort()}";
+        if (copyFrom is not null)
+        {
+            CopyStores(copyFrom, data);
+        }
+
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--urls", url })
         {
@@ -149,6 +156,20 @@ public sealed class BotUnderTest : IAsyncDisposable
         catch (IOException)
         {
             // Left for the system's temp cleaner.
+        }
+    }
+
+    private static void CopyStores(string from, string to)
+    {
+        if (!File.Exists(Path.Combine(from, "newsbot.db")))
+        {
+            throw new InvalidOperationException($"No embedded store in {from}: ingest into it first (newsbot ingest FILE --data {from}).");
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => !Path.GetFileName(f).StartsWith("bot-state", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 

@@ -7,16 +7,15 @@ using System.Text.Json.Nodes;
 namespace NewsBot.Bench;
 
 /// <summary>
-/// N conversations over loopback for a fixed time, each sending its next question (from samples/questions.jsonl)
-/// as soon as the last is answered (expectReplies). Prints turns, errors, turns/s, p50/p95/p99 and the bot's memory;
-/// --output writes the same as JSON.
+/// N conversations over loopback for a fixed time, each sending its next question as soon as the last is answered
+/// (expectReplies): the sample questions repeated, or with --questions each question asked once (<see cref="LoadQuestions"/>).
+/// Prints turns, errors, turns/s, p50/p95/p99 and the bot's memory; --output writes the same as JSON.
 /// </summary>
 public static class LoadRun
 {
     public static async Task<int> RunAsync(BotUnderTest bot, BenchOptions options)
     {
-        var questions = File.ReadLines(Path.Combine(BotUnderTest.RepositoryRoot(), "samples", "questions.jsonl"))
-            .Select(l => (string?)JsonNode.Parse(l)?["query"]).OfType<string>().ToArray();
+        var questions = options.Questions is null ? LoadQuestions.Repeated() : await LoadQuestions.UnaskedAsync(options.Questions, options.Data is null ? null : bot.DataDirectory);
         var seconds = options.Seconds > 0 ? options.Seconds : 60;
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.ConnectionClose = false;
@@ -37,7 +36,7 @@ public static class LoadRun
 
         await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(c => Task.Run(async () =>
         {
-            for (var turn = 0; clock.Elapsed < end; turn++)
+            while (clock.Elapsed < end && questions.Next() is { } question)
             {
                 var activity = new JsonObject
                 {
@@ -49,7 +48,7 @@ public static class LoadRun
                     ["from"] = new JsonObject { ["id"] = $"reader-{c}" },
                     ["recipient"] = new JsonObject { ["id"] = "newsbot" },
                     ["conversation"] = new JsonObject { ["id"] = $"load-{c}" },
-                    ["text"] = questions[(c + turn) % questions.Length],
+                    ["text"] = question,
                 };
                 var started = Stopwatch.GetTimestamp();
                 try
@@ -78,6 +77,8 @@ public static class LoadRun
         var row = new
         {
             conversations = options.Conversations,
+            questions = questions.Unseen ? "unseen" : "repeated",
+            questions_available = questions.Count,
             seconds = Math.Round(elapsed, 1),
             turns = sorted.Length,
             errors,
@@ -88,7 +89,12 @@ public static class LoadRun
             rss_mb = Math.Round(peakRss),
         };
         var json = JsonSerializer.Serialize(row);
-        Console.WriteLine($"load: {row.conversations} conversations, {row.seconds} s: {row.turns} turns, {row.errors} errors, {row.turns_per_s} turns/s, p50 {row.p50_ms} ms, p95 {row.p95_ms} ms, p99 {row.p99_ms} ms, peak RSS {row.rss_mb} MB");
+        if (questions.Unseen && questions.Asked >= questions.Count)
+        {
+            Console.WriteLine($"load: all {questions.Count} unseen questions were asked before the time was up");
+        }
+
+        Console.WriteLine($"load: {row.conversations} conversations, {row.questions} questions, {row.seconds} s: {row.turns} turns, {row.errors} errors, {row.turns_per_s} turns/s, p50 {row.p50_ms} ms, p95 {row.p95_ms} ms, p99 {row.p99_ms} ms, peak RSS {row.rss_mb} MB");
         Console.WriteLine(json);
         if (options.Output is not null)
         {

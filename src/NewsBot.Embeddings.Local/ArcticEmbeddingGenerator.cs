@@ -136,6 +136,10 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+
+        // ONNX Runtime's threads spin after each run by default, waiting for the next: in a bot where a question's
+        // embedding is a few milliseconds among other work, that spinning takes the cores from the other turns.
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var session = new InferenceSession(buffer.ToArray(), sessionOptions);
 
         var tokenizer = new BertTokenizer();

@@ -1,18 +1,31 @@
 using System.Globalization;
 using System.Text;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Store.Embedded;
 
 public sealed partial class EmbeddedNewsStore
 {
-    private const string HitColumns = "p.rowid, p.id, p.article_id, a.title, a.source, a.published_at, a.url, p.text";
+    private const string HitColumns = "p.rowid, p.id, p.article_id, a.title, a.source, a.published_at, a.url, p.text, p.sentence_vectors";
 
     public async Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ScalarAsync(connection, "SELECT content_hash FROM articles WHERE id = $id", cancellationToken, null, ("$id", articleId));
+    }
+
+    /// <summary>An existence check on the full-text index: nothing is ranked or read.</summary>
+    public async Task<bool> ContainsWordAsync(string word, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(word))
+        {
+            return false;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM passages_fts WHERE passages_fts MATCH $match)", cancellationToken, null, ("$match", Quoted(word))) == "1";
     }
 
     public async Task<IReadOnlyList<PassageHit>> KeywordSearchAsync(IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
@@ -25,23 +38,38 @@ public sealed partial class EmbeddedNewsStore
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"""
-            SELECT {HitColumns}, -bm25(passages_fts) AS score
-            FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN articles a ON a.id = p.article_id
-            WHERE passages_fts MATCH $match
-            """);
-        SqlFilter.AppendTo(sql, command, filter, "a.");
-        sql.Append(" ORDER BY bm25(passages_fts) LIMIT $top");
-        command.CommandText = sql.ToString();
+        if (filter.IsEmpty)
+        {
+            // The best rows ranked on the index alone, then only those read: joining first would read every matching
+            // passage's text before the ranking (most of the time of a many-word question).
+            command.CommandText = $"""
+                SELECT {HitColumns}, f.score
+                FROM (SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH $match ORDER BY bm25(passages_fts) LIMIT $top) f
+                JOIN passages p ON p.rowid = f.rowid JOIN articles a ON a.id = p.article_id
+                ORDER BY f.score DESC
+                """;
+        }
+        else
+        {
+            var sql = new StringBuilder($"""
+                SELECT {HitColumns}, -bm25(passages_fts) AS score
+                FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN articles a ON a.id = p.article_id
+                WHERE passages_fts MATCH $match
+                """);
+            SqlFilter.AppendTo(sql, command, filter, "a.");
+            sql.Append(" ORDER BY bm25(passages_fts) LIMIT $top");
+            command.CommandText = sql.ToString();
+        }
+
         // Each term quoted, so FTS5 reads it as a word and never as query syntax; any of them may match.
-        command.Parameters.AddWithValue("$match", string.Join(" OR ", words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\"")));
+        command.Parameters.AddWithValue("$match", string.Join(" OR ", words.Select(Quoted)));
         command.Parameters.AddWithValue("$top", top);
 
         var hits = new List<PassageHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(ReadHit(reader, reader.GetDouble(8)));
+            hits.Add(ReadHit(reader, reader.GetDouble(9)));
         }
 
         return hits;
@@ -132,52 +160,6 @@ public sealed partial class EmbeddedNewsStore
         }, generation, cancellationToken);
     }
 
-    public async IAsyncEnumerable<StoredArticle> ExportAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var model = await ReadModelAsync(connection, null, cancellationToken);
-        if (model is null)
-        {
-            yield break;
-        }
-
-        var ids = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT id FROM articles ORDER BY id";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var id in ids)
-        {
-            var article = await GetArticleAsync(id, cancellationToken);
-            if (article is null)
-            {
-                continue; // Deleted meanwhile.
-            }
-
-            var passages = new List<IndexedPassage>();
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT id, idx, text, vector FROM passages WHERE article_id = $id ORDER BY idx";
-                command.Parameters.AddWithValue("$id", id);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var vector = new float[model.Dimensions];
-                    VectorBlob.CopyTo((byte[])reader.GetValue(3), vector);
-                    passages.Add(new IndexedPassage(new NewsBot.Core.Chunking.Passage(reader.GetString(0), id, reader.GetInt32(1), reader.GetString(2)), vector));
-                }
-            }
-
-            yield return new StoredArticle(article, passages, model);
-        }
-    }
-
     /// <summary>Articles selected by the clause <paramref name="clause"/> writes (adding its parameters to the command).</summary>
     private async Task<IReadOnlyList<Article>> QueryArticlesAsync(Func<SqliteCommand, string> clause, CancellationToken cancellationToken)
     {
@@ -206,6 +188,9 @@ public sealed partial class EmbeddedNewsStore
         return articles;
     }
 
+    /// <summary>A word quoted for FTS5, so it is read as a word and never as query syntax.</summary>
+    private static string Quoted(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     private static PassageHit ReadHit(SqliteDataReader reader, double score) => new(
         reader.GetString(1),
         reader.GetString(2),
@@ -214,7 +199,13 @@ public sealed partial class EmbeddedNewsStore
         ParseDate(NullableString(reader, 5)),
         NullableString(reader, 6),
         reader.GetString(7),
-        score);
+        score)
+    {
+        Sentences = SentenceVectorsAt(reader, 8),
+    };
+
+    private static SentenceVectors? SentenceVectorsAt(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : SentenceVectors.FromBytes((byte[])reader.GetValue(ordinal));
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -22,7 +22,7 @@ public sealed partial class EmbeddedNewsStore
     private async Task WriteArticleAsync(Article article, IReadOnlyList<IndexedPassage> passages, EmbeddingModelInfo model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        if (passages.Any(p => p.Vector.Length != model.Dimensions || p.Passage.ArticleId != article.Id))
+        if (passages.Any(p => p.Vector.Length != model.Dimensions || p.Passage.ArticleId != article.Id || (p.Sentences is { Count: > 0 } s && s.Dimensions != model.Dimensions)))
         {
             throw new ArgumentException($"Every passage of article {article.Id} must belong to it and have a {model.Dimensions}-dimension vector.", nameof(passages));
         }
@@ -61,19 +61,22 @@ public sealed partial class EmbeddedNewsStore
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO passages (id, article_id, idx, text, vector) VALUES ($id, $article_id, $idx, $text, $vector)";
+            command.CommandText = "INSERT INTO passages (id, article_id, idx, text, vector, sentence_vectors) VALUES ($id, $article_id, $idx, $text, $vector, $sentences)";
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var articleId = command.Parameters.Add("$article_id", SqliteType.Text);
             var index = command.Parameters.Add("$idx", SqliteType.Integer);
             var text = command.Parameters.Add("$text", SqliteType.Text);
             var vector = command.Parameters.Add("$vector", SqliteType.Blob);
-            foreach (var (passage, embedding) in passages)
+            var sentences = command.Parameters.Add("$sentences", SqliteType.Blob);
+            foreach (var indexed in passages)
             {
+                var passage = indexed.Passage;
                 id.Value = passage.Id;
                 articleId.Value = article.Id;
                 index.Value = passage.Index;
                 text.Value = passage.Text;
-                vector.Value = VectorBlob.ToBytes(embedding);
+                vector.Value = VectorBlob.ToBytes(indexed.Vector);
+                sentences.Value = indexed.Sentences is { } stored ? stored.Bytes.ToArray() : DBNull.Value;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }

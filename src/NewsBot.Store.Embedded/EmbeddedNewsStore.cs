@@ -107,6 +107,8 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
                     throw new StoreUnavailableException($"The store at {DatabasePath} has schema version {version}; this NewsBot reads version {SqliteSchema.Version}.");
                 }
 
+                await AddMissingColumnsAsync(connection, transaction, cancellationToken);
+
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (SqliteException ex)
@@ -119,6 +121,19 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
         finally
         {
             _initLock.Release();
+        }
+    }
+
+    /// <summary>Adds the nullable columns newer than the file (<see cref="SqliteSchema.AddedColumns"/>), in the opening transaction.</summary>
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            var present = await ScalarAsync(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'", cancellationToken, transaction);
+            if (present == "0")
+            {
+                await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}", cancellationToken, transaction);
+            }
         }
     }
 

@@ -4,7 +4,8 @@ namespace NewsBot.Store.Embedded;
 
 /// <summary>
 /// The embedded store's tables. Articles and passages are plain rows; passage text is indexed by FTS5 (porter
-/// stemming) for BM25; vectors are float32 blobs on the passage rows. <c>meta.generation</c> grows with every write,
+/// stemming) for BM25; vectors are float32 blobs on the passage rows, beside the int8 vectors of each passage's
+/// sentences (<see cref="NewsBot.Core.Embeddings.SentenceVectors"/>; null for passages stored before they were kept). <c>meta.generation</c> grows with every write,
 /// so a reader in this or another process knows when its in-memory vectors are stale. Passage rowids only grow
 /// (AUTOINCREMENT) and every deleted passage is logged in <c>passage_deletions</c>, so a reader catches up by reading
 /// the passages and deletions newer than its own, not every vector again.
@@ -44,7 +45,8 @@ internal static class SqliteSchema
             article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
             idx        INTEGER NOT NULL,
             text       TEXT NOT NULL,
-            vector     BLOB NOT NULL
+            vector     BLOB NOT NULL,
+            sentence_vectors BLOB
         );
         CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
 
@@ -66,6 +68,12 @@ internal static class SqliteSchema
             INSERT INTO passage_deletions (passage_rowid) VALUES (old.rowid);
         END;
         """;
+
+    /// <summary>Columns added since version 1 was first written, added to older files when they are opened (each nullable).</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("passages", "sentence_vectors", "BLOB"),
+    ];
 
     /// <summary>Deletions kept logged for readers catching up; a reader further behind than this reads every vector again.</summary>
     public const int KeptDeletions = 200_000;

@@ -201,7 +201,10 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
                 var indexed = passages.Result
                     .Select(p => new IndexedPassage(
                         new NewsBot.Core.Chunking.Passage(Text(p.Payload, "passage_id")!, article.Id, (int)p.Payload["idx"].IntegerValue, Text(p.Payload, "text") ?? ""),
-                        DenseOf(p.Vectors.Vectors.Vectors[QdrantRequests.Dense])))
+                        DenseOf(p.Vectors.Vectors.Vectors[QdrantRequests.Dense]))
+                    {
+                        Sentences = Sentences(p.Payload),
+                    })
                     .OrderBy(p => p.Passage.Index)
                     .ToArray();
                 yield return new StoredArticle(article with { }, indexed, model);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsBot.Core.Articles;
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using Qdrant.Client.Grpc;
 
@@ -8,6 +9,8 @@ namespace NewsBot.Store.Qdrant;
 /// <summary>Points read back as NewsBot's records: a scored passage as a hit, an article point as an article.</summary>
 internal static class QdrantPayload
 {
+    public const string SentenceVectorsField = "sentence_vectors";
+
     /// <summary>Servers answer with the dense form or, in older versions, the plain data field.</summary>
     public static float[] DenseOf(VectorOutput vector)
     {
@@ -24,7 +27,22 @@ internal static class QdrantPayload
         Date(point.Payload),
         Text(point.Payload, "url"),
         Text(point.Payload, "text") ?? "",
-        point.Score);
+        point.Score)
+    {
+        Sentences = Sentences(point.Payload),
+    };
+
+    /// <summary>The passage's sentence vectors; null when the point has none or they do not read back whole.</summary>
+    public static SentenceVectors? Sentences(IDictionary<string, Value> payload)
+    {
+        if (Text(payload, SentenceVectorsField) is not { } encoded)
+        {
+            return null;
+        }
+
+        var bytes = new byte[encoded.Length * 3 / 4];
+        return Convert.TryFromBase64String(encoded, bytes, out var written) ? SentenceVectors.FromBytes(bytes[..written]) : null;
+    }
 
     public static Article ToArticle(IDictionary<string, Value> payload) => new()
     {

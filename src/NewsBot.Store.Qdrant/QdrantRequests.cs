@@ -69,7 +69,7 @@ public static class QdrantRequests
 
     public static Guid ArticlePointId(string articleId) => NameBasedGuid("article:" + articleId);
 
-    public static PointStruct PassagePoint(Article article, IndexedPassage passage) => WithDate(article, new PointStruct
+    public static PointStruct PassagePoint(Article article, IndexedPassage passage) => WithSentences(passage, WithDate(article, new PointStruct
     {
         Id = PassagePointId(passage.Passage.Id),
         Vectors = new Dictionary<string, Vector>
@@ -89,7 +89,18 @@ public static class QdrantRequests
             ["source_key"] = article.Source?.ToLowerInvariant() ?? "",
             ["url"] = article.Url ?? "",
         },
-    });
+    }));
+
+    /// <summary>The sentences' int8 vectors as a base64 payload field, read back with the passage (never indexed or searched).</summary>
+    private static PointStruct WithSentences(IndexedPassage passage, PointStruct point)
+    {
+        if (passage.Sentences is { } sentences)
+        {
+            point.Payload[QdrantPayload.SentenceVectorsField] = Convert.ToBase64String(sentences.Bytes);
+        }
+
+        return point;
+    }
 
     /// <summary>The article's own point: no vectors, its metadata and content hash as payload.</summary>
     public static PointStruct ArticlePoint(Article article) => WithDate(article, new PointStruct

@@ -6,7 +6,11 @@ using Xunit;
 
 namespace NewsBot.Answering.Tests;
 
-/// <summary>A question is understood once: embedded once and the outlet list read once, whatever steps follow.</summary>
+/// <summary>
+/// A question is understood once: embedded once and the outlet list read once, whatever steps follow; and the
+/// sentences it quotes were embedded at ingest, so a question about a story nobody asked about yet runs the model on
+/// the question alone.
+/// </summary>
 public sealed class UnderstandOnceTests : IAsyncLifetime
 {
     private readonly CallCounter _calls = new();
@@ -30,6 +34,22 @@ public sealed class UnderstandOnceTests : IAsyncLifetime
         Assert.False(answer.Declined);
         Assert.Equal(1, _calls.Of("query embedding"));
         Assert.Equal(1, _calls.Of(nameof(INewsStore.GetSourcesAsync)));
+    }
+
+    [Theory]
+    [InlineData("What did Mira Solberg say about the battery software?")]
+    [InlineData("What happened at Lake Varden?")]
+    [InlineData("What did the national library put online?")]
+    [InlineData("How many homes lost power in the storm?")]
+    public async Task A_question_nobody_asked_before_runs_the_model_on_the_question_only(string question)
+    {
+        _calls.Reset();
+
+        var answer = await _bot.AskAsync(question);
+
+        Assert.False(answer.Declined);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Equal(0, _calls.Of("texts embedded other than questions"));
     }
 
     private static void Decorate<T>(IServiceCollection services, Func<T, T> decorate)
@@ -78,6 +98,13 @@ public sealed class UnderstandOnceTests : IAsyncLifetime
             if (texts.Length == 1 && texts[0].StartsWith("Represent this sentence", StringComparison.Ordinal))
             {
                 calls.Add("query embedding");
+            }
+            else
+            {
+                foreach (var text in texts.Where(t => !t.StartsWith("Represent this sentence", StringComparison.Ordinal)))
+                {
+                    calls.Add("texts embedded other than questions");
+                }
             }
 
             return base.GenerateAsync(texts, options, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chunking;
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using NewsBot.Testing;
 using Xunit;
@@ -36,10 +37,14 @@ public abstract class NewsStoreConformance : IAsyncLifetime
 
     protected async Task<int> StoreAsync(Article article, EmbeddingModelInfo? model = null)
     {
-        var passages = Chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
+        var passages = Chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text)) { Sentences = SentenceVectorsOf(p.Text) }).ToArray();
         await Store.UpsertArticleAsync(article, passages, model ?? Model);
         return passages.Length;
     }
+
+    /// <summary>What ingest stores beside a passage: its sentences' vectors, in order.</summary>
+    private SentenceVectors SentenceVectorsOf(string passageText) =>
+        SentenceVectors.Quantise(PassageSentences.Of(passageText).Select(s => (ReadOnlyMemory<float>)_embedder.Embed(s)).ToArray());
 
     protected Task<IReadOnlyList<PassageHit>> KeywordAsync(string words, SearchFilter? filter = null, int top = 10) =>
         Store.KeywordSearchAsync(words.Split(' '), filter ?? SearchFilter.None, top);
@@ -258,5 +263,48 @@ public abstract class NewsStoreConformance : IAsyncLifetime
         Assert.Equal(TestArticles.Long("exported", 40).ContentHash, long1.Article.ContentHash);
         Assert.Equal(Model, long1.Model);
         Assert.All(long1.Passages, p => Assert.Equal(Model.Dimensions, p.Vector.Length));
+    }
+
+    [SkippableFact]
+    public async Task A_passage_comes_back_with_its_sentences_vectors_from_every_search_and_the_export()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour);
+
+        var keyword = await KeywordAsync("bridge");
+        var vector = await VectorAsync(TestArticles.Harbour.Body);
+        var exported = new List<StoredArticle>();
+        await foreach (var item in Store.ExportAsync())
+        {
+            exported.Add(item);
+        }
+
+        foreach (var (text, sentences) in keyword.Concat(vector).Select(h => (h.Text, h.Sentences))
+                     .Concat(exported.SelectMany(e => e.Passages).Select(p => (p.Passage.Text, p.Sentences))))
+        {
+            var expected = PassageSentences.Of(text);
+            Assert.NotNull(sentences);
+            Assert.Equal(expected.Count, sentences.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.True(System.Numerics.Tensors.TensorPrimitives.Dot(sentences[i].Span, _embedder.Embed(expected[i])) > 0.99, $"sentence {i} of a passage came back with another vector");
+            }
+        }
+
+        Assert.NotEmpty(keyword);
+        Assert.NotEmpty(vector);
+    }
+
+    [SkippableFact]
+    public async Task A_word_is_known_when_a_stored_passage_has_it_in_any_form_and_query_syntax_is_a_plain_word()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour);
+
+        Assert.True(await Store.ContainsWordAsync("bridge"));
+        Assert.True(await Store.ContainsWordAsync("Engineers"));
+        Assert.False(await Store.ContainsWordAsync("volcano"));
+        Assert.False(await Store.ContainsWordAsync("bridge OR volcano\""));
+        Assert.False(await Store.ContainsWordAsync(" "));
     }
 }

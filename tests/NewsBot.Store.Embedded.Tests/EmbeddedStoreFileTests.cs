@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Chunking;
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 using NewsBot.Testing;
 using Xunit;
@@ -124,9 +125,33 @@ public sealed class EmbeddedStoreFileTests : IDisposable
         Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
+    [Fact]
+    public async Task A_store_written_before_sentence_vectors_were_kept_opens_keeps_its_articles_and_stores_them_for_new_ones()
+    {
+        await StoreAsync(new EmbeddedNewsStore(_directory.Path), TestArticles.Harbour);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory.Path, "newsbot.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE passages DROP COLUMN sentence_vectors";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var reopened = new EmbeddedNewsStore(_directory.Path);
+        var old = await reopened.VectorSearchAsync(_embedder.Embed("harbour bridge"), SearchFilter.None, 1);
+        await StoreAsync(reopened, TestArticles.Election);
+        var added = await reopened.KeywordSearchAsync(["mayor"], SearchFilter.None, 1);
+
+        Assert.Equal((TestArticles.Harbour.Id, (SentenceVectors?)null), (old[0].ArticleId, old[0].Sentences));
+        Assert.Equal(PassageSentences.Of(added[0].Text).Count, added[0].Sentences?.Count);
+    }
+
     private async Task StoreAsync(EmbeddedNewsStore store, NewsBot.Core.Articles.Article article)
     {
-        var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
+        var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))
+        {
+            Sentences = SentenceVectors.Quantise(PassageSentences.Of(p.Text).Select(s => (ReadOnlyMemory<float>)_embedder.Embed(s)).ToArray()),
+        }).ToArray();
         await store.UpsertArticleAsync(article, passages, new EmbeddingModelInfo(_embedder.ModelId, _embedder.Dimensions));
     }
 

@@ -71,9 +71,8 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
     /// <summary>How many distinct words (stemmed) say what <paramref name="subject"/> is: what <see cref="SentenceCandidate.IsAbout"/> counts.</summary>
     internal static int SubjectTerms(string subject) => QueryTerms.Extract(subject).Select(Stem).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>A passage's sentences, paragraph by paragraph.</summary>
-    internal static IReadOnlyList<string> SentencesOf(NewsPassage passage) =>
-        passage.Body.Split("\n\n").SelectMany(SentenceSplitter.Split).ToArray();
+    /// <summary>A passage's sentences, paragraph by paragraph (<see cref="PassageSentences"/>).</summary>
+    internal static IReadOnlyList<string> SentencesOf(NewsPassage passage) => PassageSentences.Of(passage.Text);
 
     /// <summary>
     /// The chosen sentences, best first, except that a sentence opening with a pronoun ("She urged NATO ...") comes
@@ -121,7 +120,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
             return [];
         }
 
-        var vectors = await remembered.EmbedAsync(sentences.Select(s => s.Text).ToArray(), cancellationToken);
+        var vectors = await SentenceVectorReader.ReadAsync(sentences, passages, questionVector.Length, remembered, cancellationToken);
 
         // A sentence is read under its headline: the words of the story's subject count as present in each of its
         // sentences, so within a story the sentence with the asked-for detail ("how many stops") wins over the lead.

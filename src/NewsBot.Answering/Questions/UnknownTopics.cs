@@ -41,7 +41,7 @@ public sealed class UnknownTopics(INewsStore store)
         var unknown = new List<string>();
         foreach (var topic in topics)
         {
-            if ((await store.KeywordSearchAsync([topic], SearchFilter.None, 1, cancellationToken)).Count == 0)
+            if (!await store.ContainsWordAsync(topic, cancellationToken))
             {
                 unknown.Add(topic);
             }

@@ -54,11 +54,24 @@ internal static class FilterTranslator
 
     private static bool IsMember(Expression side) => Unwrap(side) is MemberExpression { Expression: ParameterExpression };
 
-    private static object? Value(BinaryExpression binary)
+    private static object? Value(BinaryExpression binary) => Evaluate(IsMember(binary.Left) ? binary.Right : binary.Left);
+
+    /// <summary>
+    /// A filter's value: a constant (as NewsBot's own filters write them) or a captured variable, read directly; any
+    /// other expression is compiled once here. Compiling every value made a dynamic method per search, whose
+    /// finalisation cost more CPU under load than answering.
+    /// </summary>
+    private static object? Evaluate(Expression side) => side switch
     {
-        var side = IsMember(binary.Left) ? binary.Right : binary.Left;
-        return Expression.Lambda(side).Compile().DynamicInvoke();
-    }
+        ConstantExpression constant => constant.Value,
+        UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } convert
+            when Nullable.GetUnderlyingType(convert.Type) == operand.Type || convert.Type == typeof(object) => Evaluate(operand),
+        MemberExpression { Member: System.Reflection.FieldInfo field, Expression: var owner } =>
+            field.GetValue(owner is null ? null : Evaluate(owner)),
+        MemberExpression { Member: System.Reflection.PropertyInfo property, Expression: var owner } =>
+            property.GetValue(owner is null ? null : Evaluate(owner)),
+        _ => Expression.Lambda(side).Compile(preferInterpretation: true).DynamicInvoke(),
+    };
 
     private static DateTimeOffset ToDate(object? value) => value switch
     {

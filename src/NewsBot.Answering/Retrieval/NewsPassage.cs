@@ -1,4 +1,5 @@
 using Microsoft.SemanticKernel.Data;
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Answering.Retrieval;
@@ -29,6 +30,9 @@ public sealed record NewsPassage
     /// <summary>Other outlets that ran a copy of this article's text.</summary>
     public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
 
+    /// <summary>Its sentences' vectors from ingest (<see cref="Core.Chunking.PassageSentences"/>), when the store holds them.</summary>
+    public SentenceVectors? Sentences { get; init; }
+
     /// <summary>The passage text without its header line.</summary>
     public string Body => Text[(Text.IndexOf('\n') + 1)..];
 
@@ -43,5 +47,6 @@ public sealed record NewsPassage
         Text = hit.Text,
         Score = hit.Score,
         AlsoReportedBy = hit.AlsoReportedBy,
+        Sentences = hit.Sentences,
     };
 }

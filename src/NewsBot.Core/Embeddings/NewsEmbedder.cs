@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using NewsBot.Core.Chunking;
 using NewsBot.Core.Storage;
 
 namespace NewsBot.Core.Embeddings;
@@ -23,6 +24,26 @@ public sealed class NewsEmbedder(IEmbeddingGenerator<string, Embedding<float>> g
 
         var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
         return embeddings.Select(e => Normalize(e.Vector)).ToArray();
+    }
+
+    /// <summary>
+    /// Passages for the index: each passage and each of its sentences (<see cref="PassageSentences"/>), in one call so
+    /// the model runs the short sentences of many passages together. Answers then read the sentences' vectors with the
+    /// passage instead of running the model while a reader waits.
+    /// </summary>
+    public async Task<IReadOnlyList<PassageVectors>> EmbedForIndexAsync(IReadOnlyList<string> passageTexts, CancellationToken cancellationToken)
+    {
+        var sentences = passageTexts.Select(PassageSentences.Of).ToArray();
+        var vectors = await EmbedPassagesAsync([.. passageTexts, .. sentences.SelectMany(s => s)], cancellationToken);
+        var result = new PassageVectors[passageTexts.Count];
+        var next = passageTexts.Count;
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new PassageVectors(vectors[i], SentenceVectors.Quantise(Enumerable.Range(next, sentences[i].Count).Select(j => vectors[j]).ToArray()));
+            next += sentences[i].Count;
+        }
+
+        return result;
     }
 
     public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string question, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chunking;
+using NewsBot.Core.Embeddings;
 
 namespace NewsBot.Core.Ingestion;
 
@@ -14,8 +15,8 @@ internal sealed record PendingArticle(int Position, string Location, Article Art
 /// only after what was embedded before the failure is stored.
 /// </summary>
 internal sealed class ArticleBatches(
-    Func<string[], Task<IReadOnlyList<ReadOnlyMemory<float>>>> embed,
-    Func<PendingArticle, ReadOnlyMemory<float>[], Task> store,
+    Func<string[], Task<IReadOnlyList<PassageVectors>>> embed,
+    Func<PendingArticle, PassageVectors[], Task> store,
     int batchPassages) : IAsyncDisposable
 {
     private readonly List<PendingArticle> _pending = [];
@@ -64,7 +65,7 @@ internal sealed class ArticleBatches(
         _storing = StoreAsync(batch, vectors);
     }
 
-    private async Task StoreAsync(PendingArticle[] batch, IReadOnlyList<ReadOnlyMemory<float>> vectors)
+    private async Task StoreAsync(PendingArticle[] batch, IReadOnlyList<PassageVectors> vectors)
     {
         var offset = 0;
         foreach (var article in batch)

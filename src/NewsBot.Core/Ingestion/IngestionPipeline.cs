@@ -84,7 +84,7 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         span?.SetTag("newsbot.articles", articles.Count);
         var embedded = 0;
         await using var batches = new ArticleBatches(
-            texts => embedder.EmbedPassagesAsync(texts, cancellationToken),
+            texts => embedder.EmbedForIndexAsync(texts, cancellationToken),
             async (item, vectors) =>
             {
                 report(await StoreAsync(item, vectors, cancellationToken));
@@ -132,10 +132,11 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
     }
 
     /// <summary>Stores one embedded article atomically and records it in its story.</summary>
-    private async Task<IngestOutcome> StoreAsync(PendingArticle item, ReadOnlyMemory<float>[] vectors, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> StoreAsync(PendingArticle item, PassageVectors[] embedded, CancellationToken cancellationToken)
     {
         var (article, passages) = (item.Article, item.Passages);
-        var indexed = passages.Zip(vectors, (p, v) => new IndexedPassage(p, v)).ToArray();
+        var indexed = passages.Zip(embedded, (p, v) => new IndexedPassage(p, v.Vector) { Sentences = v.Sentences }).ToArray();
+        var vectors = embedded.Select(v => v.Vector).ToArray();
         var previous = item.StoredHash is null || stories is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
         await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
         var status = item.StoredHash is null ? IngestStatus.New : IngestStatus.Updated;

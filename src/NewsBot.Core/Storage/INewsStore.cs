@@ -21,6 +21,13 @@ public interface INewsStore
     /// <summary>Keyword (BM25) search over passage text: any of the terms, best first.</summary>
     Task<IReadOnlyList<PassageHit>> KeywordSearchAsync(IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether any stored passage contains the word (as keyword search reads words), for telling a question about
+    /// something the news never mentions. A store may answer it without ranking anything.
+    /// </summary>
+    async Task<bool> ContainsWordAsync(string word, CancellationToken cancellationToken = default) =>
+        (await KeywordSearchAsync([word], SearchFilter.None, 1, cancellationToken)).Count > 0;
+
     /// <summary>Nearest passages by cosine similarity to a normalised query vector, best first.</summary>
     Task<IReadOnlyList<PassageHit>> VectorSearchAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 

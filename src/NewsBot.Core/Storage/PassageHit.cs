@@ -1,3 +1,4 @@
+using NewsBot.Core.Embeddings;
 using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Storage;
@@ -20,4 +21,7 @@ public sealed record PassageHit(
 
     /// <summary>Other outlets that ran a copy of this article's text (syndicated wire copy), shown instead of their copies.</summary>
     public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+
+    /// <summary>The vectors of the passage's sentences (<see cref="Chunking.PassageSentences"/>), when the store holds them.</summary>
+    public SentenceVectors? Sentences { get; init; }
 }
