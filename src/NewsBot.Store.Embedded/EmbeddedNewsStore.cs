@@ -62,7 +62,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
         try
         {
             connection = await SqliteFile.OpenAsync(DatabasePath, cancellationToken);
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;", cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 268435456;", cancellationToken);
             return connection;
         }
         catch (SqliteException ex)

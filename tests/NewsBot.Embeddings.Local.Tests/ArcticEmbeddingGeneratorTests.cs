@@ -53,6 +53,23 @@ public sealed class ArcticEmbeddingGeneratorTests : IClassFixture<ArcticEmbeddin
     }
 
     [Fact]
+    public async Task Readers_asking_at_once_each_get_their_own_question_s_vector_while_a_long_ingest_call_runs()
+    {
+        string[] questions = ["Where will NATO open its office?", "Who won the coastal league?", "What did the central bank decide?", "How many homes lost power?", "When does the tram line open?", "Why did the lake fall?"];
+        var alone = new List<ReadOnlyMemory<float>>();
+        foreach (var question in questions)
+        {
+            alone.Add(await _embedder.EmbedQueryAsync(question, CancellationToken.None));
+        }
+
+        var ingest = _embedder.EmbedPassagesAsync(Enumerable.Range(0, 40).Select(i => $"Passage {i} / Test Courier\n" + string.Join(' ', Enumerable.Repeat($"The council met on day {i} and approved the budget.", 12))).ToArray(), CancellationToken.None);
+        var atOnce = await Task.WhenAll(questions.Select(q => Task.Run(() => _embedder.EmbedQueryAsync(q, CancellationToken.None))));
+
+        Assert.All(Enumerable.Range(0, questions.Length), i => Assert.True(Dot(atOnce[i], alone[i]) > 0.9999, $"question {i}: {Dot(atOnce[i], alone[i])}"));
+        Assert.Equal(40, (await ingest).Count);
+    }
+
+    [Fact]
     public void The_model_says_what_it_is()
     {
         using var generator = new ArcticEmbeddingGenerator();
