@@ -24,6 +24,9 @@ public sealed class BenchOptions
 
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>The search benchmark also measures an HNSW graph over the same passages (minutes at a million).</summary>
+    public bool Hnsw { get; private set; }
+
     public string? Error { get; private set; }
 
     public static BenchOptions Parse(string[] args)
@@ -40,6 +43,7 @@ public sealed class BenchOptions
                 case "--output" when value is not null: options.Output = value; i++; break;
                 case "--questions" when value is not null: options.Questions = value; i++; break;
                 case "--data" when value is not null: options.Data = value; i++; break;
+                case "--hnsw": options.Hnsw = true; break;
                 case "--passages" when value is not null && value.Split(',').All(v => Positive(v, out _)):
                     options.Passages.AddRange(value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))); i++; break;
                 case "--set" when value?.Split('=', 2) is [var key, var setting]: options.Settings["NEWSBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = setting; i++; break;
