@@ -79,7 +79,7 @@ public sealed partial class EmbeddedNewsStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var snapshot = await _vectors.CurrentAsync(connection, cancellationToken);
-        var nearest = snapshot.Search(vector.Span, filter, top);
+        var nearest = snapshot.Search(vector.Span, filter, top, _vectors.Graph);
         if (nearest.Count == 0)
         {
             return [];

@@ -7,18 +7,18 @@ namespace NewsBot.Store.Embedded;
 /// The default store: one SQLite file in the data directory, written in WAL mode with one transaction per article,
 /// so a crash never leaves half an article and other processes (the bot while the CLI ingests) read safely.
 /// </summary>
-public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
+public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDisposable
 {
     public const string FileName = "newsbot.db";
 
     private readonly int _keptDeletions;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
-    private readonly VectorCache _vectors = new();
+    private readonly VectorCache _vectors;
     private readonly OutletListCache _outlets;
 
     public EmbeddedNewsStore(IOptions<VectorStoreOptions> options, TimeProvider? time = null)
-        : this(options.Value.ResolvedDataDirectory, SqliteSchema.KeptDeletions, time)
+        : this(options.Value.ResolvedDataDirectory, SqliteSchema.KeptDeletions, time, options.Value.ApproximateFrom)
     {
     }
 
@@ -28,14 +28,24 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation
     }
 
     /// <param name="keptDeletions">Passage deletions this store's writes keep logged for readers catching up.</param>
-    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions, TimeProvider? time = null)
+    /// <param name="approximateFrom">From this many passages an approximate index proposes the candidates (<see cref="VectorStoreOptions.ApproximateFrom"/>).</param>
+    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault)
     {
+        _vectors = new VectorCache(approximateFrom);
         _keptDeletions = keptDeletions;
         _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, FileName);
         ExistedBefore = File.Exists(DatabasePath);
     }
+
+    /// <summary>Completes when the approximate index work started so far is done.</summary>
+    internal Task ApproximateIndexing => _vectors.Indexing;
+
+    /// <summary>The approximate index, when one is ready.</summary>
+    internal ApproximateIndex? ApproximateGraph => _vectors.Graph;
+
+    public void Dispose() => _vectors.Dispose();
 
     /// <summary>Whether newsbot.db was there when this store was made (before SQLite would create it).</summary>
     public bool ExistedBefore { get; }

@@ -7,10 +7,24 @@ namespace NewsBot.Store.Embedded;
 /// store's generation, and the next search catches up with the passages added and the deletions logged since the
 /// snapshot (or reads every vector again when the snapshot is older than the deletions kept).
 /// </summary>
-internal sealed class VectorCache
+internal sealed class VectorCache(int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
 {
+    /// <summary>From this many passages an approximate index (<see cref="ApproximateIndex"/>) proposes the candidates.</summary>
+    public const int ApproximateFromDefault = 1_000_000;
+
+    /// <summary>The graph is brought up to date once this many passages were added after it.</summary>
+    private const int CatchUpAfter = 10_000;
+
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile VectorSnapshot _snapshot = VectorSnapshot.Empty;
+    private volatile ApproximateIndex? _graph;
+    private Task _indexing = Task.CompletedTask;
+
+    /// <summary>The approximate index when it is ready (null below <c>approximateFrom</c> passages, or while it is built).</summary>
+    public ApproximateIndex? Graph => _graph;
+
+    /// <summary>Completes when the index work started so far is done (for tests and benchmarks).</summary>
+    public Task Indexing => _indexing;
 
     /// <summary>The in-memory vectors, reloaded when any process has written since they were read.</summary>
     public async Task<VectorSnapshot> CurrentAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -27,6 +41,7 @@ internal sealed class VectorCache
             if (_snapshot.Generation != generation)
             {
                 _snapshot = await LoadSnapshotAsync(connection, cancellationToken);
+                KeepIndexUp(_snapshot);
             }
 
             return _snapshot;
@@ -36,6 +51,44 @@ internal sealed class VectorCache
             _lock.Release();
         }
     }
+
+    /// <summary>
+    /// Starts building the approximate index in the background when the store has grown to <c>approximateFrom</c>
+    /// passages, or adding the passages it lacks when many arrived since; one piece of such work at a time.
+    /// </summary>
+    private void KeepIndexUp(VectorSnapshot snapshot)
+    {
+        if (approximateFrom <= 0 || snapshot.Count < approximateFrom || !_indexing.IsCompleted)
+        {
+            return;
+        }
+
+        var graph = _graph;
+        if (graph is null || graph.Dimensions != snapshot.Dimensions)
+        {
+            _indexing = Task.Run(() =>
+            {
+                try
+                {
+                    var built = ApproximateIndex.Build(snapshot);
+                    var previous = _graph;
+                    _graph = built;
+                    previous?.Dispose();
+                }
+                catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or Cloud.Unum.USearch.USearchException)
+                {
+                    // No graph on this platform or for these vectors: search stays exact, and is not tried again.
+                    approximateFrom = 0;
+                }
+            });
+        }
+        else if (snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) >= CatchUpAfter)
+        {
+            _indexing = Task.Run(() => graph.CatchUp(snapshot));
+        }
+    }
+
+    public void Dispose() => _graph?.Dispose();
 
     /// <summary>
     /// The vectors of the store as it is now: the passages and deletions newer than the current snapshot applied to

@@ -72,6 +72,47 @@ internal sealed class VectorSnapshot
         return new VectorSnapshot(newGeneration, newLastDeletion, _dimensions, newRowIds, newVectors, newSources, newPublished);
     }
 
+    public long RowIdAt(int index) => _rowIds[index];
+
+    public ReadOnlySpan<float> VectorAt(int index) => _vectors.AsSpan(index * _dimensions, _dimensions);
+
+    /// <summary>The index of the first passage whose rowid is above <paramref name="rowId"/> (<see cref="Count"/> when none is).</summary>
+    public int FirstAbove(long rowId)
+    {
+        var at = Array.BinarySearch(_rowIds, rowId);
+        return at >= 0 ? at + 1 : ~at;
+    }
+
+    /// <summary>
+    /// Like <see cref="Search(ReadOnlySpan{float}, SearchFilter, int)"/>, with the graph's candidates re-scored exactly
+    /// in place of a full scan when a graph is given and the search is not filtered; passages deleted since the graph
+    /// was built are skipped, and those added after it are scanned exactly.
+    /// </summary>
+    public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, SearchFilter filter, int top, ApproximateIndex? graph)
+    {
+        if (graph is null || !filter.IsEmpty || graph.Dimensions != _dimensions || query.Length != _dimensions || top <= 0 || Count == 0)
+        {
+            return Search(query, filter, top);
+        }
+
+        var queryArray = query.ToArray();
+        var scored = new Dictionary<int, float>();
+        foreach (var rowId in graph.Nearest(queryArray, Math.Max(ApproximateIndex.Candidates, top * 5)))
+        {
+            if (Array.BinarySearch(_rowIds, rowId) is var at and >= 0)
+            {
+                scored[at] = TensorPrimitives.Dot(queryArray, VectorAt(at));
+            }
+        }
+
+        foreach (var (at, score) in Best(queryArray, filter, top, FirstAbove(graph.MaxRowId), Count))
+        {
+            scored[at] = score;
+        }
+
+        return scored.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(top).Select(p => (_rowIds[p.Key], p.Value)).ToArray();
+    }
+
     public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, SearchFilter filter, int top)
     {
         if (Count == 0 || top <= 0)

@@ -14,6 +14,13 @@ public sealed class VectorStoreOptions
     /// <summary>Folder of the embedded store (and of the bot's conversation state with either store); empty means the user's local application data folder, under NewsBot.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// From this many passages the embedded store also keeps an approximate (HNSW) index in memory, built in the
+    /// background, and searches its candidates instead of every vector; 0 never. Below it, search is exact.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int ApproximateFrom { get; set; } = 1_000_000;
+
     public string ResolvedDataDirectory => string.IsNullOrWhiteSpace(DataDirectory)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "NewsBot")
         : Path.GetFullPath(DataDirectory);
