@@ -11,6 +11,9 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
 {
     public const string FileName = "newsbot.db";
 
+    /// <summary>The approximate index kept beside the store (<see cref="ApproximateIndex"/>), with its description in <c>newsbot.hnsw.json</c>.</summary>
+    public const string IndexFileName = "newsbot.hnsw";
+
     private readonly int _keptDeletions;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
@@ -31,7 +34,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     /// <param name="approximateFrom">From this many passages an approximate index proposes the candidates (<see cref="VectorStoreOptions.ApproximateFrom"/>).</param>
     internal EmbeddedNewsStore(string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault)
     {
-        _vectors = new VectorCache(approximateFrom);
+        _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), approximateFrom);
         _keptDeletions = keptDeletions;
         _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);

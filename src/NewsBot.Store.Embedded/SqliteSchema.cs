@@ -20,6 +20,8 @@ internal static class SqliteSchema
             value TEXT NOT NULL
         );
         INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1'), ('generation', '0');
+        -- Which store this is, so an index file kept beside it is never read for another store's passages.
+        INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
 
         CREATE TABLE IF NOT EXISTS articles (
             id              TEXT PRIMARY KEY,

@@ -7,7 +7,8 @@ namespace NewsBot.Store.Embedded;
 /// store's generation, and the next search catches up with the passages added and the deletions logged since the
 /// snapshot (or reads every vector again when the snapshot is older than the deletions kept).
 /// </summary>
-internal sealed class VectorCache(int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
+/// <param name="indexPath">Where the approximate index is kept between runs (beside the store's file).</param>
+internal sealed class VectorCache(string indexPath, int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
 {
     /// <summary>From this many passages an approximate index (<see cref="ApproximateIndex"/>) proposes the candidates.</summary>
     public const int ApproximateFromDefault = 1_000_000;
@@ -19,6 +20,7 @@ internal sealed class VectorCache(int approximateFrom = VectorCache.ApproximateF
     private volatile VectorSnapshot _snapshot = VectorSnapshot.Empty;
     private volatile ApproximateIndex? _graph;
     private Task _indexing = Task.CompletedTask;
+    private string _storeId = "";
 
     /// <summary>The approximate index when it is ready (null below <c>approximateFrom</c> passages, or while it is built).</summary>
     public ApproximateIndex? Graph => _graph;
@@ -64,27 +66,50 @@ internal sealed class VectorCache(int approximateFrom = VectorCache.ApproximateF
         }
 
         var graph = _graph;
+        var storeId = _storeId;
         if (graph is null || graph.Dimensions != snapshot.Dimensions)
         {
             _indexing = Task.Run(() =>
             {
                 try
                 {
-                    var built = ApproximateIndex.Build(snapshot);
+                    var kept = ApproximateIndex.Load(indexPath, storeId, snapshot.Dimensions);
+                    var changed = kept is null || snapshot.FirstAbove(kept.MaxRowId) < snapshot.Count;
+                    var ready = kept ?? ApproximateIndex.Build(snapshot);
+                    ready.CatchUp(snapshot);
                     var previous = _graph;
-                    _graph = built;
+                    _graph = ready;
                     previous?.Dispose();
+                    if (changed)
+                    {
+                        ready.Save(indexPath, storeId);
+                    }
                 }
                 catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or Cloud.Unum.USearch.USearchException)
                 {
                     // No graph on this platform or for these vectors: search stays exact, and is not tried again.
                     approximateFrom = 0;
                 }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The graph could not be kept on disk: it is used all the same, and built again after a restart.
+                }
             });
         }
         else if (snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) >= CatchUpAfter)
         {
-            _indexing = Task.Run(() => graph.CatchUp(snapshot));
+            _indexing = Task.Run(() =>
+            {
+                graph.CatchUp(snapshot);
+                try
+                {
+                    graph.Save(indexPath, storeId);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Cloud.Unum.USearch.USearchException)
+                {
+                    // Kept in memory; the file catches up on the next save.
+                }
+            });
         }
     }
 
@@ -101,6 +126,7 @@ internal sealed class VectorCache(int approximateFrom = VectorCache.ApproximateF
         var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         var dimensions = int.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'embedding_dimensions'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         var lastDeletion = long.Parse(await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM passage_deletions", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        _storeId = await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'store_id'", cancellationToken, transaction) ?? "";
         var forgotten = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'deletions_forgotten_through'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
 
         var current = _snapshot;

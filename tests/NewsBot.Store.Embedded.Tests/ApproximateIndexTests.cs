@@ -13,11 +13,10 @@ namespace NewsBot.Store.Embedded.Tests;
 public sealed class ApproximateIndexTests : IDisposable
 {
     private const int ApproximateFrom = 100;
+    private const int Dimensions = 64;
     private readonly TempDirectory _directory = new();
-    private readonly HashEmbeddingGenerator _embedder = new();
     private readonly PassageChunker _chunker = new(Options.Create(new ChunkingOptions()));
     private readonly Random _random = new(11);
-    private readonly string[] _words = Enumerable.Range(0, 400).Select(i => $"w{i}").ToArray();
 
     [Fact]
     public async Task Searches_through_the_index_find_what_exact_search_finds_as_articles_come_and_go()
@@ -28,25 +27,24 @@ public sealed class ApproximateIndexTests : IDisposable
             await StoreAsync(approximate, $"a{i}");
         }
 
-        await approximate.VectorSearchAsync(_embedder.Embed("w1"), SearchFilter.None, 1); // reads the vectors; the index is built
+        await approximate.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1); // reads the vectors; the index is built
         await approximate.ApproximateIndexing;
         Assert.NotNull(approximate.ApproximateGraph);
         await StoreAsync(approximate, "added-after");
         await approximate.DeleteArticleAsync("a7");
         using var exact = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, approximateFrom: 0);
 
-        var queries = Enumerable.Range(0, 20).Select(_ => Words(6)).Append(Body("added-after")).Append(Body("a7")).ToArray();
-        foreach (var query in queries)
+        var queries = Enumerable.Range(0, 20).Select(_ => Query()).Append(_vectors["added-after"]).Append(_vectors["a7"]).ToArray();
+        foreach (var vector in queries)
         {
-            var vector = _embedder.Embed(query);
             var viaIndex = await approximate.VectorSearchAsync(vector, SearchFilter.None, 5);
             var scanned = await exact.VectorSearchAsync(vector, SearchFilter.None, 5);
 
-            Assert.Equal(scanned.Select(h => h.PassageId), viaIndex.Select(h => h.PassageId));
+            AssertSameMatches(scanned, viaIndex);
             Assert.DoesNotContain(viaIndex, h => h.ArticleId == "a7");
         }
 
-        Assert.Equal("added-after", (await approximate.VectorSearchAsync(_embedder.Embed(Body("added-after")), SearchFilter.None, 1))[0].ArticleId);
+        Assert.Equal("added-after", (await approximate.VectorSearchAsync(_vectors["added-after"], SearchFilter.None, 1))[0].ArticleId);
     }
 
     [Fact]
@@ -58,23 +56,89 @@ public sealed class ApproximateIndexTests : IDisposable
             await StoreAsync(store, $"a{i}");
         }
 
-        Assert.NotEmpty(await store.VectorSearchAsync(_embedder.Embed("w1 w2"), SearchFilter.None, 3));
+        Assert.NotEmpty(await store.VectorSearchAsync(RandomUnit(), SearchFilter.None, 3));
         await store.ApproximateIndexing;
         Assert.Null(store.ApproximateGraph);
     }
 
+    [Fact]
+    public async Task A_restart_reads_the_index_kept_beside_the_store_and_a_damaged_or_foreign_one_is_built_again()
+    {
+        using (var first = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom))
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                await StoreAsync(first, $"a{i}");
+            }
+
+            await first.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1);
+            await first.ApproximateIndexing;
+        }
+
+        var kept = Path.Combine(_directory.Path, EmbeddedNewsStore.IndexFileName);
+        var written = File.GetLastWriteTimeUtc(kept);
+        await AssertAnswersAsExactAsync(reads: written);
+
+        using (var writer = new EmbeddedNewsStore(_directory.Path))
+        {
+            await StoreAsync(writer, "added-after");
+            await writer.DeleteArticleAsync("a3");
+        }
+
+        await AssertAnswersAsExactAsync();
+        Assert.True(File.GetLastWriteTimeUtc(kept) > written, "the index was not brought up to date on disk");
+
+        // A damaged index file, and then one described as another store's, are not read: the index is built again.
+
+        await File.WriteAllTextAsync(kept, "not an index");
+        await AssertAnswersAsExactAsync();
+
+        await File.WriteAllTextAsync(kept + ".json", """{"Store":"another store","Dimensions":64,"MaxRowId":999999}""");
+        await AssertAnswersAsExactAsync();
+    }
+
+    /// <summary>A fresh store on the directory, its index ready, answers every query as exact search does.</summary>
+    /// <param name="reads">When given, the index file must still be this one (read, not built again).</param>
+    private async Task AssertAnswersAsExactAsync(DateTime? reads = null)
+    {
+        using var approximate = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom);
+        await approximate.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1);
+        await approximate.ApproximateIndexing;
+        Assert.NotNull(approximate.ApproximateGraph);
+        if (reads is { } unchanged)
+        {
+            Assert.Equal(unchanged, File.GetLastWriteTimeUtc(Path.Combine(_directory.Path, EmbeddedNewsStore.IndexFileName)));
+        }
+
+        using var exact = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, approximateFrom: 0);
+        foreach (var vector in Enumerable.Range(0, 10).Select(_ => Query()))
+        {
+            AssertSameMatches(await exact.VectorSearchAsync(vector, SearchFilter.None, 5), await approximate.VectorSearchAsync(vector, SearchFilter.None, 5));
+        }
+    }
+
+    private static void AssertSameMatches(IReadOnlyList<PassageHit> exact, IReadOnlyList<PassageHit> approximate) =>
+        Assert.Equal(exact.Select(h => h.PassageId), approximate.Select(h => h.PassageId));
+
+    /// <summary>Near one stored article's vector, or anywhere.</summary>
+    private float[] Query() => _random.Next(3) == 0 ? RandomUnit() : RandomUnit(_vectors.Values.ElementAt(_random.Next(_vectors.Count)), 0.6f);
+
+    private float[] RandomUnit(float[]? around = null, float noise = 1)
+    {
+        var vector = Enumerable.Range(0, Dimensions).Select(d => (around?[d] ?? 0) + (noise * (float)((_random.NextDouble() * 2) - 1) / MathF.Sqrt(Dimensions))).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(x => x * x));
+        return vector.Select(x => x / norm).ToArray();
+    }
+
     public void Dispose() => _directory.Dispose();
 
-    private readonly Dictionary<string, string> _bodies = [];
-
-    private string Body(string id) => _bodies[id];
-
-    private string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => _words[_random.Next(_words.Length)]));
+    private readonly Dictionary<string, float[]> _vectors = [];
 
     private async Task StoreAsync(EmbeddedNewsStore store, string id)
     {
-        var article = TestArticles.Make(id, $"Report {id}", _bodies[id] = Words(30) + ".");
-        var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
-        await store.UpsertArticleAsync(article, passages, new EmbeddingModelInfo(_embedder.ModelId, _embedder.Dimensions));
+        var article = TestArticles.Make(id, $"Report {id}", $"The council met about item {id}.");
+        var vector = _vectors[id] = RandomUnit();
+        var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, vector)).ToArray();
+        await store.UpsertArticleAsync(article, passages, new EmbeddingModelInfo("test-model", Dimensions));
     }
 }
