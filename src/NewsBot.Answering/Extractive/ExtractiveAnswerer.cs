@@ -110,8 +110,9 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
 
     internal async Task<IReadOnlyList<SentenceCandidate>> ScoreAsync(string question, ReadOnlyMemory<float> questionVector, IReadOnlyList<NewsPassage> passages, CancellationToken cancellationToken)
     {
-        var sentences = passages
-            .SelectMany((p, i) => SentencesOf(p).Select((s, position) => (Text: s, Passage: i, Position: position)))
+        var split = passages.Select(SentencesOf).ToArray();
+        var sentences = split
+            .SelectMany((all, i) => all.Select((s, position) => (Text: s, Passage: i, Position: position)))
             .Where(s => WordCount(s.Text) is >= 4 and <= 90 && !InstructionFilter.LooksLikeInstruction(s.Text))
             .DistinctBy(s => s.Text, StringComparer.Ordinal)
             .ToArray();
@@ -120,7 +121,7 @@ public sealed partial class ExtractiveAnswerer(NewsEmbedder embedder, Remembered
             return [];
         }
 
-        var vectors = await SentenceVectorReader.ReadAsync(sentences, passages, questionVector.Length, remembered, cancellationToken);
+        var vectors = await SentenceVectorReader.ReadAsync(sentences, passages, split.Select(all => all.Count).ToArray(), questionVector.Length, remembered, cancellationToken);
 
         // A sentence is read under its headline: the words of the story's subject count as present in each of its
         // sentences, so within a story the sentence with the asked-for detail ("how many stops") wins over the lead.

@@ -10,18 +10,17 @@ internal static class SentenceVectorReader
     /// The sentences' vectors: read from the passages where ingest stored them, embedded now (and remembered) for
     /// passages stored before sentence vectors were kept.
     /// </summary>
+    /// <param name="sentenceCounts">How many sentences each passage has: its stored vectors are used only when they are as many.</param>
     public static async Task<IReadOnlyList<ReadOnlyMemory<float>>> ReadAsync(
-        (string Text, int Passage, int Position)[] sentences, IReadOnlyList<NewsPassage> passages, int dimensions, RememberedEmbeddings remembered, CancellationToken cancellationToken)
+        (string Text, int Passage, int Position)[] sentences, IReadOnlyList<NewsPassage> passages, int[] sentenceCounts, int dimensions, RememberedEmbeddings remembered, CancellationToken cancellationToken)
     {
         var vectors = new ReadOnlyMemory<float>[sentences.Length];
         var missing = new List<int>();
-        var counts = new Dictionary<int, int>();
         for (var i = 0; i < sentences.Length; i++)
         {
             var (_, passage, position) = sentences[i];
             var stored = passages[passage].Sentences;
-            if (stored is not null && stored.Dimensions == dimensions
-                && stored.Count == (counts.TryGetValue(passage, out var count) ? count : counts[passage] = ExtractiveAnswerer.SentencesOf(passages[passage]).Count))
+            if (stored is not null && stored.Dimensions == dimensions && stored.Count == sentenceCounts[passage])
             {
                 vectors[i] = stored[position];
             }
