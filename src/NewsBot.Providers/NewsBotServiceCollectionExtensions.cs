@@ -12,6 +12,7 @@ using NewsBot.Embeddings.Local;
 using NewsBot.Ingestion.Files;
 using NewsBot.Ingestion.Web;
 using NewsBot.OpenAI;
+using NewsBot.Ranking;
 using NewsBot.SideData;
 using NewsBot.Store.Embedded;
 using NewsBot.Store.Qdrant;
@@ -24,6 +25,7 @@ public static class NewsBotServiceCollectionExtensions
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNewsBotCore(configuration);
+        services.AddNewsBotRanking(configuration);
         services.AddNewsBotFileReaders();
         services.AddNewsBotWebIngestion(configuration);
         services.AddValidatedOptions<VectorStoreOptions>(configuration, VectorStoreOptions.SectionName);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NewsBot.Core.Articles;
 using NewsBot.Core.Chunking;
 using NewsBot.Core.Embeddings;
+using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
 using NewsBot.Testing;
 using Xunit;
@@ -306,5 +307,35 @@ public abstract class NewsStoreConformance : IAsyncLifetime
         Assert.False(await Store.ContainsWordAsync("volcano"));
         Assert.False(await Store.ContainsWordAsync("bridge OR volcano\""));
         Assert.False(await Store.ContainsWordAsync(" "));
+    }
+
+    [SkippableFact]
+    public async Task A_ranker_orders_the_stores_hybrid_candidates_and_reads_their_sentence_vectors()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour);
+        await StoreAsync(TestArticles.Election);
+        await StoreAsync(TestArticles.Orchard);
+        var ranker = new ReversingRanker();
+        var search = new NewsSearch(Store, new NewsEmbedder(_embedder, new EmbeddingProfile(_embedder.ModelId, _embedder.Dimensions, "")),
+            Options.Create(new SearchOptions()), copies: null, ranker);
+
+        var hits = await search.SearchAsync("harbour bridge repairs mayor election", top: 10);
+
+        Assert.True(ranker.Seen.Count >= 2);
+        Assert.All(ranker.Seen, c => Assert.NotNull(c.Hit.Sentences));
+        Assert.Equal(ranker.Seen.Select(c => c.Hit.PassageId).Reverse().Take(hits.Count), hits.Select(h => h.PassageId));
+    }
+
+    /// <summary>Puts the fusion's last first, so the result shows whose order it is.</summary>
+    private sealed class ReversingRanker : IPassageRanker
+    {
+        public IReadOnlyList<RankingCandidate> Seen { get; private set; } = [];
+
+        public IReadOnlyList<RankingCandidate> Rank(RankingQuery query, IReadOnlyList<RankingCandidate> candidates)
+        {
+            Seen = candidates;
+            return candidates.Reverse().ToArray();
+        }
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class QuestionAnalyzer(TimeProvider time)
     private static partial Regex LastDays();
 
     // "in October", "in October 2026", "during March"; the month name capitalised, so "may" the verb is not May.
-    [GeneratedRegex(@"\b(in|during|of) (?<month>January|February|March|April|May|June|July|August|September|October|November|December)(,? (?<year>\d{4}))?\b")]
+    [GeneratedRegex($@"\b(in|during|of) (?<month>{NewsBot.Core.Text.Dates.MonthNames})(,? (?<year>\d{{4}}))?\b")]
     private static partial Regex MonthName();
 
     [GeneratedRegex(@"\b(in|during) (?<year>(19|20)\d{2})\b")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Linq.Expressions;
 using Microsoft.SemanticKernel.Data;
 using NewsBot.Core.Search;
@@ -8,9 +9,10 @@ namespace NewsBot.Answering.Retrieval;
 /// NewsBot's hybrid search (keywords + vectors, outlet lanes, filters) as a Semantic Kernel text search: the answer
 /// path retrieves through it (<see cref="PassageRetriever"/>), and a chat model calls it as the <c>news</c> plugin.
 /// Outlets in the filter are searched one lane each; the period narrows every lane. The query's vector is
-/// remembered, so a question understood once is not embedded again here.
+/// remembered, so a question understood once is not embedded again here. Passages come in the fused order unless
+/// <see cref="AnsweringOptions.RankedPassages"/> asks for the learned one.
 /// </summary>
-public sealed class NewsTextSearch(NewsSearch search, Embeddings.RememberedEmbeddings embeddings) : ITextSearch<NewsPassage>
+public sealed class NewsTextSearch(NewsSearch search, Embeddings.RememberedEmbeddings embeddings, IOptions<AnsweringOptions> answering) : ITextSearch<NewsPassage>
 {
     public async Task<KernelSearchResults<NewsPassage>> GetSearchResultsAsync(string query, TextSearchOptions<NewsPassage>? searchOptions = null, CancellationToken cancellationToken = default)
     {
@@ -38,7 +40,7 @@ public sealed class NewsTextSearch(NewsSearch search, Embeddings.RememberedEmbed
         // The outlets a filter names are searched as lanes, one per outlet, interleaved, so each has its share.
         var filter = FilterTranslator.Translate(options.Filter);
         var vector = await embeddings.EmbedQueryAsync(query, cancellationToken);
-        var hits = await search.SearchAsync(query, vector, filter.Sources, filter with { Sources = [] }, top, cancellationToken);
+        var hits = await search.SearchAsync(query, vector, filter.Sources, filter with { Sources = [] }, top, answering.Value.RankedPassages, cancellationToken);
         return hits.Skip(options.Skip).Select(NewsPassage.From).ToArray();
     }
 

@@ -17,7 +17,7 @@ internal static class EvalCommand
         var queries = new Argument<FileInfo>("queries") { Description = "JSONL questions with evidence_list[].fact (MultiHop-RAG format)" };
         var top = new Option<int>("--top") { Description = "Passages per question", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var retrieval = new Command("retrieval", "Hits@10, Hits@4, MRR@10, MAP@10 and search latency") { queries, top, json };
+        var retrieval = new Command("retrieval", "Hits@10, Hits@4, MRR@10, MAP@10, all@10 (overall and by question type) and search latency") { queries, top, json };
         retrieval.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(queries)!;
@@ -30,7 +30,7 @@ internal static class EvalCommand
             await using var services = context.Services(parse);
             var search = services.GetRequiredService<NewsSearch>();
             var count = Math.Max(10, parse.GetValue(top));
-            var metrics = new RetrievalMetrics();
+            var metrics = new RetrievalByType();
             var latencies = new List<double>();
             await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
             foreach (var question in questions)
@@ -61,7 +61,7 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval, Answers(context), Stories(context) };
+        return new Command("eval", "Measure NewsBot against questions with known answers") { retrieval, Answers(context), Stories(context), RankerCommand.Create(context) };
     }
 
     /// <summary><c>eval stories QUESTIONS.jsonl</c>: how the story thresholds separate reports of one event from the rest, and the stories the store holds.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace NewsBot.Cli.Evaluation;
 
 /// <summary>
@@ -49,23 +52,35 @@ internal sealed class RetrievalMetrics
         _all10 += found.Count == facts.Length ? 1 : 0;
     }
 
-    public object Summary(IReadOnlyList<double> sortedLatenciesMs) => new
+    /// <summary>The figures without latency.</summary>
+    public object Figures() => new
     {
         questions = _questions,
-        without_evidence = _unscored,
         hits_at_10 = Share(_hits10),
         hits_at_4 = Share(_hits4),
         mrr_at_10 = Share(_mrr10),
         map_at_10 = Share(_map10),
         all_at_10 = Share(_all10),
-        latency_ms_p50 = Math.Round(Percentile(sortedLatenciesMs, 0.50), 1),
-        latency_ms_p95 = Math.Round(Percentile(sortedLatenciesMs, 0.95), 1),
     };
+
+    /// <summary>Mean average precision at ten, for comparing rankings.</summary>
+    public double MapAt10 => Share(_map10);
+
+    /// <summary>The figures, with the questions that had nothing to find and the search latency.</summary>
+    public JsonObject Summary(IReadOnlyList<double> sortedLatenciesMs)
+    {
+        var summary = JsonSerializer.SerializeToNode(Figures())!.AsObject();
+        summary.Insert(1, "without_evidence", _unscored);
+        summary["latency_ms_p50"] = Math.Round(Percentile(sortedLatenciesMs, 0.50), 1);
+        summary["latency_ms_p95"] = Math.Round(Percentile(sortedLatenciesMs, 0.95), 1);
+        return summary;
+    }
 
     /// <summary>Whether the question has something to find: evidence facts, or a gold answer.</summary>
     public static bool IsScorable(GoldQuestion question) => Facts(question).Length > 0;
 
-    private static string[] Facts(GoldQuestion question) =>
+    /// <summary>The question's gold facts as matched: squashed, distinct (its gold answer when it has no evidence).</summary>
+    public static string[] Facts(GoldQuestion question) =>
         (question.Facts.Count > 0 ? question.Facts : Answerable(question.Answer) ? [question.Answer!] : [])
             .Select(Squash).Where(f => f.Length > 0).Distinct().ToArray();
 
@@ -77,5 +92,5 @@ internal sealed class RetrievalMetrics
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string Squash(string text) => text.Replace(" ", "").Replace("\n", "");
+    public static string Squash(string text) => text.Replace(" ", "").Replace("\n", "");
 }

@@ -66,6 +66,30 @@ public sealed class SentenceVectors
         return bytes.Length == HeaderBytes + (count * (sizeof(float) + dimensions)) ? new SentenceVectors(bytes, dimensions, count) : null;
     }
 
+    /// <summary>The best cosine similarity of any sentence to a unit vector (-1 for a passage without sentences).</summary>
+    public float BestSimilarity(ReadOnlySpan<float> unit)
+    {
+        var best = -1f;
+        for (var index = 0; index < Count; index++)
+        {
+            var at = HeaderBytes + (index * (sizeof(float) + Dimensions)) + sizeof(float);
+            float dot = 0, norm = 0;
+            for (var d = 0; d < Dimensions && d < unit.Length; d++)
+            {
+                float value = unchecked((sbyte)_bytes[at + d]);
+                dot += value * unit[d];
+                norm += value * value;
+            }
+
+            if (norm > 0)
+            {
+                best = Math.Max(best, dot / MathF.Sqrt(norm));
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Sentence <paramref name="index"/>'s vector, normalised.</summary>
     public ReadOnlyMemory<float> this[int index]
     {

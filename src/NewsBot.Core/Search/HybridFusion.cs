@@ -10,13 +10,18 @@ namespace NewsBot.Core.Search;
 /// </summary>
 public static class HybridFusion
 {
-    public static IReadOnlyList<PassageHit> Fuse(IReadOnlyList<PassageHit> keyword, IReadOnlyList<PassageHit> dense, double denseWeight, int top)
+    public static IReadOnlyList<PassageHit> Fuse(IReadOnlyList<PassageHit> keyword, IReadOnlyList<PassageHit> dense, double denseWeight, int top) =>
+        Candidates(keyword, dense, denseWeight).Take(top).Select(c => c.Hit).ToArray();
+
+    /// <summary>Every passage either list holds, in fused order, with what each search said of it (for a ranker's features).</summary>
+    public static IReadOnlyList<RankingCandidate> Candidates(IReadOnlyList<PassageHit> keyword, IReadOnlyList<PassageHit> dense, double denseWeight)
     {
-        var scores = new Dictionary<string, (PassageHit Hit, double Score)>();
+        var scores = new Dictionary<string, (PassageHit Hit, double Score, double? Keyword, int KeywordRank, double? Vector, int VectorRank)>();
         var best = keyword.Count > 0 ? keyword.Max(h => h.Score) : 0;
-        foreach (var hit in keyword)
+        for (var i = 0; i < keyword.Count; i++)
         {
-            scores[hit.PassageId] = (hit, best > 0 ? hit.Score / best : 0);
+            var hit = keyword[i];
+            scores[hit.PassageId] = (hit, best > 0 ? hit.Score / best : 0, hit.Score, i + 1, null, 0);
         }
 
         if (dense.Count > 0)
@@ -24,21 +29,21 @@ public static class HybridFusion
             var max = dense.Max(h => h.Score);
             var min = dense.Min(h => h.Score);
             var range = max - min;
-            foreach (var hit in dense)
+            for (var i = 0; i < dense.Count; i++)
             {
+                var hit = dense[i];
                 var scaled = range > 1e-9 ? (hit.Score - min) / range : 1.0;
                 var add = denseWeight * scaled;
                 scores[hit.PassageId] = scores.TryGetValue(hit.PassageId, out var existing)
-                    ? (existing.Hit, existing.Score + add)
-                    : (hit, add);
+                    ? existing with { Score = existing.Score + add, Vector = hit.Score, VectorRank = i + 1 }
+                    : (hit, add, null, 0, hit.Score, i + 1);
             }
         }
 
         return scores.Values
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Hit.PassageId, StringComparer.Ordinal)
-            .Take(top)
-            .Select(s => s.Hit with { Score = Math.Round(s.Score, 6) })
+            .Select((s, i) => new RankingCandidate(s.Hit with { Score = Math.Round(s.Score, 6) }, s.Keyword, s.KeywordRank, s.Vector, s.VectorRank, Math.Round(s.Score, 6), i + 1))
             .ToArray();
     }
 

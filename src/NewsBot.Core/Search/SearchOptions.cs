@@ -27,4 +27,15 @@ public sealed class SearchOptions
     /// </summary>
     [RegularExpression("^(Weighted|Store)$", ErrorMessage = "Search:Fusion must be Weighted or Store.")]
     public string Fusion { get; set; } = "Weighted";
+
+    /// <summary>
+    /// <c>Learned</c> (default): a LambdaMART model orders each lane's fused candidates and spreads the top across
+    /// articles (the shipped model, or <see cref="RankerModel"/>); without a readable model, the fused order.
+    /// <c>Fusion</c>: the fused order.
+    /// </summary>
+    [RegularExpression("^(Learned|Fusion)$", ErrorMessage = "Search:Ranker must be Learned or Fusion.")]
+    public string Ranker { get; set; } = "Learned";
+
+    /// <summary>A ranking model trained by <c>newsbot eval ranker</c> (its <c>.zip</c>, the <c>.json</c> beside it); empty for the shipped one.</summary>
+    public string RankerModel { get; set; } = "";
 }

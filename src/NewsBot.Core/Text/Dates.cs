@@ -5,6 +5,9 @@ namespace NewsBot.Core.Text;
 /// <summary>The one way NewsBot writes a date for a reader: "26 November 2026", short forms of it, and "undated".</summary>
 public static class Dates
 {
+    /// <summary>The months' names, as a regular-expression alternation (capitalised: "may" the verb is not May).</summary>
+    public const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+
     /// <summary>"26 November 2026".</summary>
     public static string Spoken(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

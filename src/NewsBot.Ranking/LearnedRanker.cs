@@ -1,0 +1,84 @@
+using Microsoft.ML;
+using NewsBot.Core.Search;
+
+namespace NewsBot.Ranking;
+
+/// <summary>
+/// Orders fused candidates by a LambdaMART model over <see cref="RankingFeatures"/>, then spreads the top across
+/// articles and the question's parts: each passage of an article already placed above costs
+/// <see cref="RankerDescription.Diversity"/> of the model's score, and each passage placed for the same part of the
+/// question <see cref="RankerDescription.PartDiversity"/>, so near-duplicate passages of one report do not crowd out
+/// a second report, nor one part's evidence another's.
+/// </summary>
+public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRanker
+{
+    private readonly ThreadLocal<PredictionEngine<RankerRow, RankerRow.Scored>> _engines =
+        new(() => ml.Model.CreatePredictionEngine<RankerRow, RankerRow.Scored>(model.Transformer, inputSchemaDefinition: RankerRow.Schema()));
+
+    public RankerModel Model => model;
+
+    public IReadOnlyList<RankingCandidate> Rank(RankingQuery query, IReadOnlyList<RankingCandidate> candidates)
+    {
+        if (candidates.Count < 2)
+        {
+            return candidates;
+        }
+
+        var (rows, parts) = RankingFeatures.Of(query, candidates);
+        var (order, scores) = Order(candidates.Select(c => c.Hit.ArticleId).ToArray(), parts, Scores(rows), model.Description.Diversity, model.Description.PartDiversity);
+
+        // The score shown with a passage is the ranking's own (0..1, falling with the rank), not the fusion's.
+        return order.Select((i, rank) => candidates[i] with { Hit = candidates[i].Hit with { Score = Math.Round(1 / (1 + Math.Exp(-scores[rank])), 6) } }).ToArray();
+    }
+
+    /// <summary>The model's score of each row of features.</summary>
+    internal double[] Scores(float[][] features)
+    {
+        var engine = _engines.Value!;
+        var scores = new double[features.Length];
+        var row = new RankerRow();
+        for (var i = 0; i < scores.Length; i++)
+        {
+            row.Features = features[i];
+            scores[i] = engine.Predict(row).Score;
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// Candidate indexes, best first. Greedy: the best remaining score, less <paramref name="diversity"/> per passage
+    /// of its article already placed and <paramref name="partDiversity"/> per passage placed for the same part of the
+    /// question (the part it matches best); ties keep the fused order. Each placed candidate's score as it was
+    /// placed comes with it, never rising down the list.
+    /// </summary>
+    internal static (int[] Order, double[] Scores) Order(IReadOnlyList<string> articles, IReadOnlyList<int> parts, IReadOnlyList<double> scores, double diversity, double partDiversity)
+    {
+        var placedScores = new double[articles.Count];
+        var byPart = new Dictionary<int, int>();
+        var left = Enumerable.Range(0, articles.Count).ToList();
+        var placed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new int[articles.Count];
+        for (var n = 0; n < order.Length; n++)
+        {
+            var best = left[0];
+            var bestScore = double.NegativeInfinity;
+            foreach (var i in left)
+            {
+                var score = scores[i] - diversity * placed.GetValueOrDefault(articles[i]) - partDiversity * byPart.GetValueOrDefault(parts[i]);
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (i, score);
+                }
+            }
+
+            left.Remove(best);
+            placed[articles[best]] = placed.GetValueOrDefault(articles[best]) + 1;
+            byPart[parts[best]] = byPart.GetValueOrDefault(parts[best]) + 1;
+            order[n] = best;
+            placedScores[n] = bestScore;
+        }
+
+        return (order, placedScores);
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using NewsBot.Core.Search;
+using NewsBot.Core.Storage;
+using NewsBot.Ranking;
+using Xunit;
+
+namespace NewsBot.Core.Tests;
+
+/// <summary>The learned ranker: trained, saved, read back, shipped, and what happens without a usable model.</summary>
+public sealed class LearnedRankerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("newsbot-ranker-").FullName;
+
+    [Fact]
+    public void The_shipped_model_reads_and_was_trained_on_the_features_newsbot_computes()
+    {
+        var model = RankerModel.Load(new MLContext(1), RankingServiceCollectionExtensions.ShippedModel, out var problem);
+
+        Assert.True(model is not null, problem);
+        Assert.Equal(RankingFeatures.Names, model.Description.Features);
+        Assert.NotNull(model.Description.CrossValidated);
+    }
+
+    [Fact]
+    public void A_model_trained_on_lists_puts_what_it_learned_is_relevant_first_and_survives_a_save()
+    {
+        var ml = new MLContext(1);
+        var random = new Random(7);
+        var groups = Enumerable.Range(0, 60).Select(q => Group(q, random)).ToArray();
+        var path = Path.Combine(_directory, "ranker.zip");
+
+        new RankerTrainer(ml).Train(groups, "synthetic").Save(ml, path);
+        var ranker = new LearnedRanker(ml, RankerModel.Load(ml, path, out var problem) ?? throw new InvalidOperationException(problem));
+
+        // The candidate holding the question's terms is last in the fused order and first after ranking.
+        var candidates = new[] { Candidate("a", "Nothing to see here.", 1), Candidate("b", "Another unrelated line.", 2), Candidate("c", "The Lake Varden water level fell sharply.", 3) };
+        var ranked = ranker.Rank(new RankingQuery("How far did the Lake Varden water level fall?", default), candidates);
+
+        Assert.Equal("c", ranked[0].Hit.ArticleId);
+        Assert.Equal(3, ranked.Count);
+        Assert.True(ranked[0].Hit.Score >= ranked[1].Hit.Score && ranked[1].Hit.Score >= ranked[2].Hit.Score);
+    }
+
+    [Fact]
+    public void Near_duplicate_passages_of_one_article_make_room_for_a_second_article()
+    {
+        var articles = new[] { "storm", "storm", "storm", "lake" };
+        var scores = new[] { 3.0, 2.9, 2.8, 2.0 };
+
+        Assert.Equal([0, 1, 2, 3], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 0, partDiversity: 0).Order);
+        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 1, partDiversity: 0).Order);
+        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(["a", "b", "c", "d"], [0, 0, 0, 1], scores, diversity: 0, partDiversity: 1).Order);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("damaged")]
+    [InlineData("other features")]
+    public void Without_a_usable_model_the_search_keeps_the_fused_order_and_says_why(string kind)
+    {
+        var path = Path.Combine(_directory, "ranker.zip");
+        if (kind != "missing")
+        {
+            File.Copy(RankingServiceCollectionExtensions.ShippedModel, path);
+            File.WriteAllText(RankerModel.DescriptionPath(path), File.ReadAllText(RankerModel.DescriptionPath(RankingServiceCollectionExtensions.ShippedModel)));
+        }
+
+        if (kind == "damaged")
+        {
+            File.WriteAllText(path, "not a model");
+        }
+        else if (kind == "other features")
+        {
+            File.WriteAllText(RankerModel.DescriptionPath(path), File.ReadAllText(RankerModel.DescriptionPath(path)).Replace("\"fused\"", "\"retired\"", StringComparison.Ordinal));
+        }
+
+        var logged = new List<string>();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:RankerModel"] = path }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(new ListLogger(logged)))
+            .AddNewsBotRanking(configuration)
+            .BuildServiceProvider();
+
+        var candidates = new[] { Candidate("a", "First.", 1), Candidate("b", "Second.", 2) };
+        var ranked = services.GetRequiredService<IPassageRanker>().Rank(new RankingQuery("Anything?", default), candidates);
+
+        Assert.Equal(["a", "b"], ranked.Select(c => c.Hit.ArticleId));
+        Assert.Contains(logged, l => l.Contains(path, StringComparison.Ordinal) && l.Contains("fused order", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_Search_Ranker_Fusion_no_ranker_is_registered()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:Ranker"] = "Fusion" }).Build();
+        using var services = new ServiceCollection().AddNewsBotRanking(configuration).BuildServiceProvider();
+
+        Assert.Null(services.GetService<IPassageRanker>());
+    }
+
+    // A list of 20 candidates in which the relevant one holds the question's terms, at a random fused rank.
+    private static RankingGroup Group(int question, Random random)
+    {
+        var relevant = random.Next(20);
+        var candidates = Enumerable.Range(0, 20)
+            .Select(i => Candidate("q" + question + "-" + i, i == relevant ? "The Lake Varden water level fell sharply." : "Nothing about it here " + i + ".", i + 1))
+            .ToArray();
+        var (rows, parts) = RankingFeatures.Of(new RankingQuery("How far did the Lake Varden water level fall?", default), candidates);
+        return new RankingGroup(question, rows, candidates.Select(c => c.Hit.ArticleId).ToArray(), parts,
+            Enumerable.Range(0, 20).Select(i => i == relevant ? new[] { 0 } : []).ToArray(), 1);
+    }
+
+    private static RankingCandidate Candidate(string id, string text, int rank) =>
+        new(new PassageHit(id + "#0", id, "Headline " + id, "Northern Wire", null, null, text, 1.0 / rank), 1.0 / rank, rank, 0.5, rank, 1.0 / rank, rank);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private sealed class ListLogger(List<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Add(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
+    }
+}
