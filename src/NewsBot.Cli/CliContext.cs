@@ -35,12 +35,39 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     public ServiceProvider Services(ParseResult parse) =>
         CliServices.Build(parse.GetValue(Data), parse.GetValue(Set) ?? []);
 
-    public IAnsiConsole Console() => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// Where results go. On a terminal, as wide as it is; in a pipe or a file, tables are not wrapped at 80 columns
+    /// (the width is unlimited), with no colours or cursor moves.
+    /// </summary>
+    public IAnsiConsole Console()
     {
-        Out = new AnsiConsoleOutput(Output),
-        Interactive = ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
-        Ansi = ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        var terminal = ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = UnwrappedWidth;
+        }
+
+        return console;
+    }
+
+    /// <summary>Whether progress is shown: only on a terminal, and on standard error, so piped output holds results alone.</summary>
+    public bool ShowsProgress => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
+    /// <summary>The console progress bars are drawn on (standard error).</summary>
+    public IAnsiConsole ProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Error),
+        Interactive = InteractionSupport.Yes,
+        Ansi = AnsiSupport.Detect,
     });
+
+    private const int UnwrappedWidth = 4096;
 
     public void WriteJson<T>(T value) => Output.WriteLine(JsonSerializer.Serialize(value, Json));
 }

@@ -69,7 +69,7 @@ internal static class QuestionFile
         }
         catch (JsonException ex)
         {
-            return new QuestionLine(lineNumber, null, null, $"malformed JSON ({ex.Message})");
+            return new QuestionLine(lineNumber, null, null, NewsBot.Core.Text.JsonErrors.Describe(ex, lineNumber));
         }
     }
 }

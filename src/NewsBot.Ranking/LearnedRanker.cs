@@ -15,6 +15,9 @@ public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRan
     private readonly ThreadLocal<PredictionEngine<RankerRow, RankerRow.Scored>> _engines =
         new(() => ml.Model.CreatePredictionEngine<RankerRow, RankerRow.Scored>(model.Transformer, inputSchemaDefinition: RankerRow.Schema()));
 
+    // The model's scores run over about -10..10; shown as 0..1 through a logistic this wide, so the top ones differ.
+    private const double ScoreScale = 4;
+
     public RankerModel Model => model;
 
     public IReadOnlyList<RankingCandidate> Rank(RankingQuery query, IReadOnlyList<RankingCandidate> candidates)
@@ -28,7 +31,7 @@ public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRan
         var (order, scores) = Order(candidates.Select(c => c.Hit.ArticleId).ToArray(), parts, Scores(rows), model.Description.Diversity, model.Description.PartDiversity);
 
         // The score shown with a passage is the ranking's own (0..1, falling with the rank), not the fusion's.
-        return order.Select((i, rank) => candidates[i] with { Hit = candidates[i].Hit with { Score = Math.Round(1 / (1 + Math.Exp(-scores[rank])), 6) } }).ToArray();
+        return order.Select((i, rank) => candidates[i] with { Hit = candidates[i].Hit with { Score = Math.Round(1 / (1 + Math.Exp(-scores[rank] / ScoreScale)), 6) } }).ToArray();
     }
 
     /// <summary>The model's score of each row of features.</summary>

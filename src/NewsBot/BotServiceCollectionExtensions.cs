@@ -1,3 +1,4 @@
+using NewsBot.Core.Settings;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -53,6 +54,7 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService<FeedRefresher>();
 
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddSingleton(new SettingSection(DirectLineOptions.SectionName, typeof(DirectLineOptions)));
         services.AddValidatedOptions<LocalDirectLineOptions>(configuration, LocalDirectLineOptions.SectionName);
         services.AddSingleton<LocalDirectLine>();
         services.AddHttpClient("DirectLine").AddStandardResilienceHandler();

@@ -32,7 +32,8 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal("Ann Lee, Bo Chen", first.Author);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), first.PublishedAt);
         Assert.Equal($"{path}:2", items[1].Location);
-        Assert.Contains("malformed JSON", items[1].Error);
+        Assert.StartsWith("malformed JSON at line 2, column ", items[1].Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", items[1].Error, StringComparison.Ordinal);
         Assert.Equal($"{path}:4", items[2].Location);
         Assert.Contains("no body", items[2].Error);
         Assert.Contains("no title", items[3].Error);
@@ -236,4 +237,18 @@ public sealed class ReaderTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("{\"title\": \"A\", }", 1, 16)]
+    [InlineData("{\"title\": tram}", 1, 13)]
+    [InlineData("[\n  {\"title\": \"A\"\n  \"body\": \"B\"}\n]", 3, 3)]
+    public async Task A_malformed_json_file_is_reported_by_line_and_column_in_words(string json, int line, int column)
+    {
+        var path = _directory.File("bad.json", json);
+
+        var item = Assert.Single(await ReadAllAsync(new JsonArticleReader(), path));
+
+        Assert.StartsWith($"malformed JSON at line {line}, column {column}: ", item.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", item.Error, StringComparison.Ordinal);
+    }
 }

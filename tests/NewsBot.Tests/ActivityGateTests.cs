@@ -66,10 +66,11 @@ public sealed class ActivityGateTests(ActivityGateTests.Host host) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_conversation_sending_too_fast_gets_429_with_Retry_After()
+    public async Task A_conversation_sending_too_fast_gets_429_with_Retry_After_and_a_reply_naming_the_burst_and_the_refill()
     {
         var statuses = new List<HttpStatusCode>();
         string? retryAfter = null;
+        string? refusal = null;
         for (var i = 0; i < 8; i++)
         {
             using var client = host.Bot.CreateClient();
@@ -78,11 +79,17 @@ public sealed class ActivityGateTests(ActivityGateTests.Host host) : IClassFixtu
             using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
             statuses.Add(response.StatusCode);
             retryAfter ??= response.Headers.RetryAfter?.ToString();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refusal ??= await response.Content.ReadAsStringAsync();
+            }
         }
 
-        Assert.Equal(HttpStatusCode.OK, statuses[0]);
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        // 6 a minute (this host's setting) behaves as 5 at once, then one every 10 seconds: the sixth quick message is refused.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), statuses.Take(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
         Assert.NotNull(retryAfter);
+        Assert.Contains("up to 5 at once, then one every 10 seconds (6 a minute)", refusal, StringComparison.Ordinal);
     }
 
     [Fact]

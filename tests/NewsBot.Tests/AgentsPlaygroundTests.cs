@@ -7,6 +7,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>End to end with the Microsoft 365 Agents Playground as the Teams client: message in over its API, replies out over its WebSocket.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class AgentsPlaygroundTests
 {
     [PlaygroundFact]

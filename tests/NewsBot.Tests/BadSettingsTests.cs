@@ -3,6 +3,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>The bot started with a wrong setting stops with one line naming the key and what it accepts, exit code 2, no stack trace.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class BadSettingsTests
 {
     [Theory]

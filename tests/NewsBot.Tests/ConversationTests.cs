@@ -27,7 +27,7 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_member_is_welcomed_with_what_the_bot_knows_and_three_example_questions()
+    public async Task A_new_member_is_welcomed_with_what_the_bot_knows_and_example_questions_written_out_and_as_buttons()
     {
         var update = BotHost.Message("");
         update["type"] = "conversationUpdate";
@@ -37,8 +37,15 @@ public sealed class ConversationTests : IAsyncLifetime
 
         Assert.Contains("14 articles from 5 outlets, the newest from " + SampleDates.Spoken("2026-11-27"), (string?)welcome["text"], StringComparison.Ordinal);
         var examples = welcome["suggestedActions"]!["actions"]!.Select(a => (string?)a["value"]).ToArray();
-        Assert.Equal(3, examples.Length);
-        Assert.All(examples, e => Assert.StartsWith("Tell me about: ", e, StringComparison.Ordinal));
+        Assert.Equal(4, examples.Length);
+        Assert.Equal("What happened in the last 7 days?", examples[0]);
+        Assert.StartsWith("Any news from ", examples[1], StringComparison.Ordinal);
+        Assert.All(examples[2..], e => Assert.StartsWith("Tell me about: ", e, StringComparison.Ordinal));
+
+        // The buttons are gone after the first message; the text keeps every example, and never ends on a colon.
+        var text = (string)welcome["text"]!;
+        Assert.All(examples, e => Assert.Contains($"- *{e}*", text, StringComparison.Ordinal));
+        Assert.False(text.TrimEnd().EndsWith(':'));
     }
 
     [Fact]

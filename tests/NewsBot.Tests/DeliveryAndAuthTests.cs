@@ -9,6 +9,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>Normal delivery back to a channel's connector endpoint, authentication, and state that survives a restart.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class DeliveryAndAuthTests : IDisposable
 {
     private readonly TempDirectory _data = new();

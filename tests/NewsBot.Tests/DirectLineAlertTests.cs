@@ -11,6 +11,7 @@ namespace NewsBot.Tests;
 /// Web Chat on the bot's own Direct Line: a reader follows a topic, news about it is ingested with the CLI, and the
 /// alert appears in the conversation the page polls, without the reader asking again.
 /// </summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class DirectLineAlertTests : IDisposable
 {
     private readonly TempDirectory _input = new();

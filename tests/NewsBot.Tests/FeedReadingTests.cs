@@ -5,6 +5,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>A newsroom lists its feeds in Feeds:Urls; the bot reads them itself and answers from them.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class FeedReadingTests : IDisposable
 {
     private readonly TempDirectory _data = new();
@@ -45,7 +46,7 @@ public sealed class FeedReadingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_feed_address_with_a_user_name_and_password_never_reaches_the_log()
+    public async Task A_feed_address_with_a_user_name_and_password_never_reaches_the_log_and_a_dead_feed_is_named_as_a_feed()
     {
         await using var site = await FakeNewsSite.StartAsync();
         var withCredentials = site.Url.Replace("http://", "http://reader:hunter2secret@", StringComparison.Ordinal);
@@ -66,6 +67,10 @@ public sealed class FeedReadingTests : IDisposable
         Assert.Contains("Feeds read:", log, StringComparison.Ordinal);
         Assert.Contains("gone.xml", log, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", log, StringComparison.Ordinal);
+
+        // A feed that answers 404 is a feed not read, not one of its items.
+        Assert.Contains(bot.Log.ToArray(), l => l.Contains("Feed not read:", StringComparison.Ordinal) && l.Contains("gone.xml", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Log.ToArray(), l => l.Contains("Feed item not stored", StringComparison.Ordinal) && l.Contains("gone.xml", StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> WaitForFeedsAsync(BotHost bot)

@@ -4,6 +4,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>News ingested with the CLI while the bot runs is answerable at once, without a restart.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class LiveIngestTests : IDisposable
 {
     private readonly TempDirectory _data = new();

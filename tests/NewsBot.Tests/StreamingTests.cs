@@ -6,6 +6,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>With a language model, answers are streamed: informative, then the text so far at most once a second, then the final message.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class StreamingTests
 {
     private const string Answer = "NATO is preparing its first liaison office in Asia and has chosen Tokyo for it [1]. China warned its neighbours to be vigilant about the alliance [2].";

@@ -5,6 +5,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>A bot configured for a Qdrant that is not there starts, says so in /healthz, and apologises to users.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class UnavailableStoreTests
 {
     [Fact]

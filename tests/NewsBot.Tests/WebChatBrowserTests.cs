@@ -4,6 +4,7 @@ using Xunit;
 namespace NewsBot.Tests;
 
 /// <summary>The web chat page in a real browser: the official Web Chat bundle, talking to the bot over the host's Direct Line.</summary>
+[Trait("Category", "Slow")] // a separate process or a browser: run apart with --filter Category=Slow
 public sealed class WebChatBrowserTests
 {
     [BrowserFact]

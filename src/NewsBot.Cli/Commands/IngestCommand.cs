@@ -65,7 +65,6 @@ internal static class IngestCommand
 
     private static async Task<IngestReport> IngestWithProgressAsync(CliContext context, IngestionPipeline pipeline, string[] paths, CancellationToken cancellationToken)
     {
-        var console = context.Console();
         void OnOutcome(IngestOutcome outcome)
         {
             if (outcome.Status == IngestStatus.Failed)
@@ -74,8 +73,14 @@ internal static class IngestCommand
             }
         }
 
+        // In a pipe or a log, no progress lines: the summary alone.
+        if (!context.ShowsProgress)
+        {
+            return await pipeline.IngestAsync(paths, null, OnOutcome, cancellationToken);
+        }
+
         IngestReport? report = null;
-        await console.Progress()
+        await context.ProgressConsole().Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())

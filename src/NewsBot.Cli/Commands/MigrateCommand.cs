@@ -59,9 +59,14 @@ internal static class MigrateCommand
                 await CopyAsync(null);
                 context.WriteJson(new { from = source, to = target, copied, skipped, passages });
             }
+            else if (!context.ShowsProgress)
+            {
+                await CopyAsync(null);
+                context.Output.WriteLine($"{copied} articles copied ({passages} passages), {skipped} already there.");
+            }
             else
             {
-                await context.Console().Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                await context.ProgressConsole().Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .StartAsync(async progress =>
                     {
                         var task = progress.AddTask($"Copying {source} to {target}", maxValue: Math.Max(1, total));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Core.Ingestion;
 
@@ -34,7 +35,7 @@ public sealed class JsonArticleReader(TimeProvider? time = null) : IArticleReade
         }
         catch (JsonException ex)
         {
-            malformed = ReadItem.Failed(Location(path, (ex.LineNumber ?? 0) + 1), "malformed JSON: " + FirstSentence(ex.Message));
+            malformed = ReadItem.Failed(Location(path, (ex.LineNumber ?? 0) + 1), JsonErrors.Describe(ex));
         }
 
         if (document is null)
@@ -86,7 +87,7 @@ public sealed class JsonArticleReader(TimeProvider? time = null) : IArticleReade
             }
             catch (JsonException ex)
             {
-                error = "malformed JSON: " + FirstSentence(ex.Message);
+                error = JsonErrors.Describe(ex, lineNumber);
             }
 
             if (document is null)
@@ -132,10 +133,4 @@ public sealed class JsonArticleReader(TimeProvider? time = null) : IArticleReade
     };
 
     private static string Location(string path, long line) => $"{path}:{line}";
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..(end + 1)] : message;
-    }
 }

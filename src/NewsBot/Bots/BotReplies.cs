@@ -23,8 +23,10 @@ public static class BotReplies
         text.Append(stats.Articles == 0
             ? "I don't have any articles yet."
             : $"I know {stats.Articles} articles from {stats.Sources} outlets, the newest from {Date(stats.Newest)}.");
-        text.Append("\n\nType **help** for what I can do, **what's new** for the latest headlines, or try one of these:");
-        return WithSuggestions(text.ToString(), Examples(latest));
+        var examples = WelcomeExamples(latest);
+        text.Append("\n\nType **help** for what I can do, **what's new** for the latest headlines");
+        text.Append(examples.Count == 0 ? "." : ", or ask, for example:\n\n" + string.Join("\n", examples.Select(e => $"- *{e}*")));
+        return WithSuggestions(text.ToString(), examples);
     }
 
     public static IMessageActivity HelpMessage(NewsSummary summary) => WithSuggestions(
@@ -44,6 +46,19 @@ public static class BotReplies
         MessageFactory($"That message is too long for me to search with. Please ask in fewer than {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters: one question, a few words about what you want to know.");
 
     public static IMessageActivity Forgotten() => MessageFactory("Done: I've forgotten our conversation. What would you like to know?");
+
+    /// <summary>
+    /// The welcome's examples, written in its text as well as offered as buttons (a button is gone after the first
+    /// message): a question by period (when the newest article is from the last week) and one by outlet, then the
+    /// newest headlines; none without articles.
+    /// </summary>
+    public static IReadOnlyList<string> WelcomeExamples(IReadOnlyList<Article> latest) =>
+        latest.Count == 0 ? []
+        : new[]
+        {
+            latest[0].PublishedAt >= DateTimeOffset.UtcNow.AddDays(-7) ? "What happened in the last 7 days?" : null,
+            latest[0].Source is { Length: > 0 } outlet ? $"Any news from {outlet}?" : null,
+        }.OfType<string>().Concat(Examples(latest).Take(2)).ToArray();
 
     /// <summary>Questions drawn from the stored headlines, so they always have an answer.</summary>
     public static IReadOnlyList<string> Examples(IReadOnlyList<Article> latest) =>

@@ -101,7 +101,7 @@ public static class DirectLineEndpoints
         if (!rates.TryAcquire(conversation.Id, out var retryAfter))
         {
             RateLimitResponses.SetRetryAfter(context.Response, retryAfter);
-            return Results.Json(new { error = "Too many messages in this conversation; try again shortly." }, statusCode: StatusCodes.Status429TooManyRequests);
+            return Results.Json(new { error = rates.Refusal(retryAfter) }, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         if (directLine.Post(conversation, activity, ServiceUrl(context)) is not { } posted)

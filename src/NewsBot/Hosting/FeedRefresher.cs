@@ -30,13 +30,22 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
         try
         {
             var report = await pipeline.IngestAsync(urls, cancellationToken: stoppingToken);
-            var errors = report.Outcomes.Where(o => o.Status == IngestStatus.Failed).Select(o => $"{o.Location}: {o.Error}").ToArray();
+            var failed = report.Outcomes.Where(o => o.Status == IngestStatus.Failed).ToArray();
+            var errors = failed.Select(o => $"{o.Location}: {o.Error}").ToArray();
             status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, report.New, report.Updated, report.Unchanged, errors));
             NewsBotTelemetry.FeedErrors.Add(errors.Length);
             logger.LogInformation("Feeds read: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed", report.New, report.Updated, report.Unchanged, errors.Length);
-            foreach (var error in errors)
+            foreach (var outcome in failed)
             {
-                logger.LogWarning("Feed item not stored: {Error}", error);
+                // A feed that could not be read at all (404, not a feed) is a feed, not one of its items.
+                if (urls.Any(u => string.Equals(u, outcome.Location, StringComparison.OrdinalIgnoreCase) || string.Equals(NewsBot.Core.Text.Credentials.Hidden(u), outcome.Location, StringComparison.OrdinalIgnoreCase)))
+                {
+                    logger.LogWarning("Feed not read: {Error}", $"{outcome.Location}: {outcome.Error}");
+                }
+                else
+                {
+                    logger.LogWarning("Feed item not stored: {Error}", $"{outcome.Location}: {outcome.Error}");
+                }
             }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

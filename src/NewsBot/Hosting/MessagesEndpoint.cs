@@ -44,7 +44,7 @@ public static class MessagesEndpoint
             if (!conversations.TryAcquire(activity.Conversation.Id, out var retryAfter))
             {
                 RateLimitResponses.SetRetryAfter(context.Response, retryAfter);
-                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "Too many messages in this conversation; try again shortly.", refusals, cancellationToken);
+                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, conversations.Refusal(retryAfter), refusals, cancellationToken);
                 return;
             }
 

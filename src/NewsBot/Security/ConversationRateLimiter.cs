@@ -18,5 +18,8 @@ public sealed class ConversationRateLimiter(IOptions<RateLimitOptions> options) 
         return lease.IsAcquired;
     }
 
+    /// <summary>What a refused sender is told: the limit, its burst and refill, and when to try again.</summary>
+    public string Refusal(TimeSpan? retryAfter) => RateLimitResponses.Refusal("messages in this conversation", options.Value.PerConversationPerMinute, retryAfter);
+
     public void Dispose() => _limiter.Dispose();
 }

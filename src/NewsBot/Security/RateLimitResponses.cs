@@ -22,8 +22,10 @@ public static class RateLimitResponses
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
-                SetRetryAfter(rejected.HttpContext.Response, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
-                await rejected.HttpContext.Response.WriteAsJsonAsync(new { error = "Too many requests from this address; try again shortly." }, cancellationToken);
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var given) ? given : (TimeSpan?)null;
+                SetRetryAfter(rejected.HttpContext.Response, wait);
+                var perMinute = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.PerClientPerMinute;
+                await rejected.HttpContext.Response.WriteAsJsonAsync(new { error = Refusal("requests from this address", perMinute, wait) }, cancellationToken);
             };
             limiter.AddPolicy(ChannelPolicy, context =>
             {
@@ -40,15 +42,29 @@ public static class RateLimitResponses
         return services;
     }
 
-    /// <summary>A steady rate with a burst of about ten seconds' worth.</summary>
+    /// <summary>A steady rate with a burst of about ten seconds' worth (at least 5): <see cref="Describe"/> says it in words.</summary>
     public static TokenBucketRateLimiterOptions PerMinute(int perMinute) => new()
     {
-        TokenLimit = Math.Max(5, perMinute / 6),
+        TokenLimit = Burst(perMinute),
         TokensPerPeriod = 1,
         ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
         QueueLimit = 0,
         AutoReplenishment = true,
     };
+
+    /// <summary>"up to 5 at once, then one every 2 seconds (30 a minute)": how a limit of so many a minute behaves.</summary>
+    public static string Describe(int perMinute)
+    {
+        var seconds = 60.0 / perMinute;
+        var every = seconds >= 1 ? $"one every {seconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds" : $"{(perMinute / 60.0).ToString("0.#", CultureInfo.InvariantCulture)} a second";
+        return $"up to {Burst(perMinute)} at once, then {every} ({perMinute} a minute)";
+    }
+
+    /// <summary>The reply to a refused message: the limit, its burst and refill, and when to try again.</summary>
+    public static string Refusal(string what, int perMinute, TimeSpan? retryAfter) =>
+        $"Too many {what}: {Describe(perMinute)}. Try again in {Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds))} s.";
+
+    private static int Burst(int perMinute) => Math.Max(5, perMinute / 6);
 
     public static void SetRetryAfter(HttpResponse response, TimeSpan? wait, bool onlyWhenGiven)
     {
