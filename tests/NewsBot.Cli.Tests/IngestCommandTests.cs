@@ -69,6 +69,19 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stored_page_read_again_through_its_feed_is_not_reported_as_an_updated_text()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+
+        await Cli.JsonAsync("ingest", site.Url + "/city/tram-line", "--data", _data.Path, "--json");
+        var throughFeed = await Cli.JsonAsync("ingest", site.Url + "/city/rss.xml", "--data", _data.Path, "--json");
+
+        // The page's text is the one stored: what the feed adds (its author, category, date) is details, not news.
+        Assert.Equal(0, throughFeed.GetProperty("updated").GetInt32());
+        Assert.Equal(1, throughFeed.GetProperty("details_updated").GetInt32() + throughFeed.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
     public async Task A_damaged_feed_cache_only_means_the_feed_is_downloaded_in_full()
     {
         await using var site = await FakeNewsSite.StartAsync();

@@ -161,8 +161,9 @@ public sealed class WebIngestionTests : IAsyncLifetime
         var feed = await Pipeline.IngestAsync([_site.Url + "/city/rss.xml"]);
 
         Assert.Equal(1, page.New);
-        Assert.Equal(2, feed.New); // The tram story is the page already stored, now with the feed's author and date.
-        Assert.Equal(1, feed.Updated);
+        Assert.Equal(2, feed.New); // The tram story is the page already stored, now with the feed's author and date:
+        Assert.Equal(0, feed.Updated); // the same text, so new details only, not an updated story.
+        Assert.Equal(1, feed.DetailsUpdated);
         Assert.Equal(3, (await Store.GetStatsAsync()).Articles);
     }
 

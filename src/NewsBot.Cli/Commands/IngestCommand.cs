@@ -44,6 +44,7 @@ internal static class IngestCommand
                 {
                     @new = report.New,
                     updated = report.Updated,
+                    details_updated = report.DetailsUpdated,
                     unchanged = report.Unchanged,
                     failed = report.Failed,
                     passages = report.PassagesEmbedded,
@@ -103,9 +104,9 @@ internal static class IngestCommand
     private static void WriteSummary(CliContext context, IngestReport report)
     {
         var console = context.Console();
-        var table = new Table().AddColumns("new", "updated", "unchanged", "failed", "passages", "seconds", "passages/s");
+        var table = new Table().AddColumns("new", "updated", "details updated", "unchanged", "failed", "passages", "seconds", "passages/s");
         table.AddRow(
-            report.New.ToString(), report.Updated.ToString(), report.Unchanged.ToString(), report.Failed.ToString(),
+            report.New.ToString(), report.Updated.ToString(), report.DetailsUpdated.ToString(), report.Unchanged.ToString(), report.Failed.ToString(),
             report.PassagesEmbedded.ToString(), report.Elapsed.TotalSeconds.ToString("F1"), report.PassagesPerSecond.ToString("F1"));
         console.Write(table);
         if (!report.AnySucceeded)

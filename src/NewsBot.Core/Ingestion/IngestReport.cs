@@ -5,14 +5,18 @@ public sealed record IngestReport(IReadOnlyList<IngestOutcome> Outcomes, int Pas
 {
     public int New => Count(IngestStatus.New);
 
-    public int Updated => Count(IngestStatus.Updated);
+    /// <summary>Articles whose title or text changed.</summary>
+    public int Updated => Outcomes.Count(o => o.Status == IngestStatus.Updated && o.TextChanged);
+
+    /// <summary>Articles stored again with the same title and text, their details changed (outlet, date, author, tags).</summary>
+    public int DetailsUpdated => Outcomes.Count(o => o.Status == IngestStatus.Updated && !o.TextChanged);
 
     public int Unchanged => Count(IngestStatus.Unchanged);
 
     public int Failed => Count(IngestStatus.Failed);
 
     /// <summary>True when at least one article is now in the store as the input has it.</summary>
-    public bool AnySucceeded => New + Updated + Unchanged > 0;
+    public bool AnySucceeded => New + Updated + DetailsUpdated + Unchanged > 0;
 
     public double PassagesPerSecond => Elapsed.TotalSeconds > 0 ? PassagesEmbedded / Elapsed.TotalSeconds : 0;
 

@@ -137,7 +137,7 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         var (article, passages) = (item.Article, item.Passages);
         var indexed = passages.Zip(embedded, (p, v) => new IndexedPassage(p, v.Vector) { Sentences = v.Sentences }).ToArray();
         var vectors = embedded.Select(v => v.Vector).ToArray();
-        var previous = item.StoredHash is null || stories is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
+        var previous = item.StoredHash is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
         await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
         var status = item.StoredHash is null ? IngestStatus.New : IngestStatus.Updated;
         if (stories is not null)
@@ -145,7 +145,10 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
             await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), status, previous), cancellationToken);
         }
 
-        return new IngestOutcome(status, item.Location, article.Id, article.Title, passages.Count, null);
+        return new IngestOutcome(status, item.Location, article.Id, article.Title, passages.Count, null)
+        {
+            TextChanged = previous is null || previous.Title != article.Title || previous.Body != article.Body,
+        };
     }
 
     /// <summary>Reads a file's items; a file that cannot be read becomes one failed item instead of stopping the run.</summary>

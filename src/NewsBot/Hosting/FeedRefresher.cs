@@ -34,7 +34,7 @@ public sealed class FeedRefresher(IngestionPipeline pipeline, IOptions<FeedOptio
             var errors = failed.Select(o => $"{o.Location}: {o.Error}").ToArray();
             status.Record(new FeedRefresh(clock.GetUtcNow(), clock.GetUtcNow() + interval, report.New, report.Updated, report.Unchanged, errors));
             NewsBotTelemetry.FeedErrors.Add(errors.Length);
-            logger.LogInformation("Feeds read: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed", report.New, report.Updated, report.Unchanged, errors.Length);
+            logger.LogInformation("Feeds read: {New} new, {Updated} updated, {DetailsUpdated} with new details only, {Unchanged} unchanged, {Failed} failed", report.New, report.Updated, report.DetailsUpdated, report.Unchanged, errors.Length);
             foreach (var outcome in failed)
             {
                 // A feed that could not be read at all (404, not a feed) is a feed, not one of its items.
