@@ -13,7 +13,7 @@ public static class LocalEmbeddingsServiceCollectionExtensions
         services.AddSingleton(new EmbeddingProfile(
             ArcticEmbeddingGenerator.ModelId,
             ArcticEmbeddingGenerator.Dimensions,
-            options.QueryPrefix ?? ArcticEmbeddingGenerator.QueryPrefix));
+            string.IsNullOrEmpty(options.QueryPrefix) ? ArcticEmbeddingGenerator.QueryPrefix : options.QueryPrefix));
         return services;
     }
 }

@@ -50,6 +50,19 @@ public sealed class SettingsDocumentedTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task The_shipped_settings_keep_the_local_models_search_instruction()
+    {
+        // appsettings.json lists Embeddings:QueryPrefix empty, meaning the provider's own; the local model was trained
+        // to find passages for a question with its instruction in front, and retrieval is worse without it.
+        using var data = new TempDirectory();
+        await using var bot = new BotHost(data.Path);
+
+        Assert.Equal(
+            NewsBot.Embeddings.Local.ArcticEmbeddingGenerator.QueryPrefix,
+            bot.Services.GetRequiredService<NewsBot.Core.Embeddings.EmbeddingProfile>().QueryPrefix);
+    }
+
     // The settable values of an options class; nested option objects are sections of their own.
     private static IEnumerable<PropertyInfo> Settings(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -19,7 +19,7 @@ public sealed class EmbeddingOptions
 
     public string? ApiKey { get; set; }
 
-    /// <summary>Text put before every question before it is embedded; null takes the provider's own default.</summary>
+    /// <summary>Text put before every question before it is embedded; empty (or absent) takes the provider's own default.</summary>
     public string? QueryPrefix { get; set; }
 
     /// <summary>Threads the local model may use.</summary>
