@@ -28,6 +28,12 @@ public sealed partial class EmbeddedNewsStore
         return await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM passages_fts WHERE passages_fts MATCH $match)", cancellationToken, null, ("$match", Quoted(word))) == "1";
     }
 
+    public async Task<bool> LacksSentenceVectorsAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM passages WHERE article_id = $id AND sentence_vectors IS NULL)", cancellationToken, null, ("$id", articleId)) == "1";
+    }
+
     public async Task<IReadOnlyList<PassageHit>> KeywordSearchAsync(IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         var words = terms.Where(t => !string.IsNullOrWhiteSpace(t)).ToArray();

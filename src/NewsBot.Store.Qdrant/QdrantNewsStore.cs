@@ -35,6 +35,9 @@ public sealed class QdrantNewsStore : INewsStore, IHybridSearchStore, IDisposabl
 
     private string Collection => _options.Collection;
 
+    public async Task<bool> LacksSentenceVectorsAsync(string articleId, CancellationToken cancellationToken = default) =>
+        await _calls.CallAsync(ct => _client.CountAsync(Collection, QdrantRequests.PassagesWithoutSentences(articleId), exact: true, cancellationToken: ct), cancellationToken) > 0;
+
     public async Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken = default)
     {
         var point = await RetrieveArticleAsync(articleId, cancellationToken);

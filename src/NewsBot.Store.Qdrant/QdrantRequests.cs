@@ -166,6 +166,14 @@ public static class QdrantRequests
         return result;
     }
 
+    /// <summary>An article's passages stored without their sentences' vectors (written before NewsBot kept them).</summary>
+    public static Filter PassagesWithoutSentences(string articleId)
+    {
+        var result = ArticlePassages(articleId);
+        result.Must.Add(IsEmpty("sentence_vectors"));
+        return result;
+    }
+
     public static Filter ArticlePassages(string articleId) => new() { Must = { MatchKeyword("kind", KindPassage), MatchKeyword("article_id", articleId) } };
 
     /// <summary>Hybrid inside Qdrant: dense and sparse candidates prefetched, fused with reciprocal rank fusion.</summary>

@@ -64,6 +64,33 @@ public sealed class IngestionPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unchanged_article_stored_without_sentence_vectors_gets_them_on_the_next_ingest_once()
+    {
+        var feed = _input.File("feed.jsonl", """{"id":"a","title":"Ferry strike ends","body":"The ferry strike ended on Monday. Crews return on Tuesday."}""");
+        await Pipeline.IngestAsync([feed]);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "newsbot.db")};Pooling=False"))
+        {
+            // As a store written before sentence vectors were kept.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE passages SET sentence_vectors = NULL";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await Store.LacksSentenceVectorsAsync("a"));
+        var backfill = await Pipeline.IngestAsync([feed]);
+        var calls = _embedder.Calls;
+        var again = await Pipeline.IngestAsync([feed]);
+
+        Assert.Equal((1, 0, 0), (backfill.Unchanged, backfill.Updated, backfill.New));
+        Assert.False(await Store.LacksSentenceVectorsAsync("a"));
+        var hit = Assert.Single(await Store.KeywordSearchAsync(["ferry"], SearchFilter.None, 1));
+        Assert.Equal(2, hit.Sentences?.Count);
+        Assert.Equal(1, again.Unchanged);
+        Assert.Equal(calls, _embedder.Calls); // once: the next run embeds nothing
+    }
+
+    [Fact]
     public async Task Short_articles_are_embedded_together_and_reported_in_input_order()
     {
         static string Line(int id, string body) => System.Text.Json.JsonSerializer.Serialize(new { id = $"n{id}", title = $"Council item {id}", body });

@@ -310,6 +310,19 @@ public abstract class NewsStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_store_tells_an_article_stored_without_sentence_vectors_from_one_stored_with_them()
+    {
+        SkipUnlessAvailable();
+        await StoreAsync(TestArticles.Harbour);
+        var old = Chunker.Chunk(TestArticles.Election).Select(p => new IndexedPassage(p, _embedder.Embed(p.Text))).ToArray();
+        await Store.UpsertArticleAsync(TestArticles.Election, old, Model);
+
+        Assert.False(await Store.LacksSentenceVectorsAsync(TestArticles.Harbour.Id));
+        Assert.True(await Store.LacksSentenceVectorsAsync(TestArticles.Election.Id));
+        Assert.False(await Store.LacksSentenceVectorsAsync("no-such-article"));
+    }
+
+    [SkippableFact]
     public async Task A_ranker_orders_the_stores_hybrid_candidates_and_reads_their_sentence_vectors()
     {
         SkipUnlessAvailable();

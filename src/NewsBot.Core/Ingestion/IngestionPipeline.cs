@@ -102,7 +102,10 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
 
             var storedHash = await store.GetContentHashAsync(article.Id, cancellationToken);
             var hash = article.ContentHash;
-            if (storedHash != hash)
+
+            // An unchanged article stored before sentence vectors were kept is stored again with them, once, so
+            // answers about it stop embedding its sentences per question.
+            if (storedHash != hash || await store.LacksSentenceVectorsAsync(article.Id, cancellationToken))
             {
                 await batches.AddAsync(new PendingArticle(i + 1, location, article, chunker.Chunk(article), storedHash));
                 continue;
@@ -139,7 +142,9 @@ public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chu
         var vectors = embedded.Select(v => v.Vector).ToArray();
         var previous = item.StoredHash is null ? null : await store.GetArticleAsync(article.Id, cancellationToken);
         await store.UpsertArticleAsync(article, indexed, embedder.ModelFor(vectors[0]), cancellationToken);
-        var status = item.StoredHash is null ? IngestStatus.New : IngestStatus.Updated;
+        var status = item.StoredHash is null ? IngestStatus.New
+            : item.StoredHash == article.ContentHash ? IngestStatus.Unchanged // stored again only for its sentence vectors
+            : IngestStatus.Updated;
         if (stories is not null)
         {
             await stories.AddAsync(new StoryEntry(article, StoryEntry.ArticleVector(vectors), status, previous), cancellationToken);

@@ -28,6 +28,12 @@ public interface INewsStore
     async Task<bool> ContainsWordAsync(string word, CancellationToken cancellationToken = default) =>
         (await KeywordSearchAsync([word], SearchFilter.None, 1, cancellationToken)).Count > 0;
 
+    /// <summary>
+    /// Whether some of the article's passages were stored without their sentences' vectors (a store written before
+    /// NewsBot kept them): ingest then stores the article again with them. A store that cannot tell says no.
+    /// </summary>
+    Task<bool> LacksSentenceVectorsAsync(string articleId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     /// <summary>Nearest passages by cosine similarity to a normalised query vector, best first.</summary>
     Task<IReadOnlyList<PassageHit>> VectorSearchAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 
