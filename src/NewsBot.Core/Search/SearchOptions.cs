@@ -30,7 +30,8 @@ public sealed class SearchOptions
 
     /// <summary>
     /// <c>Learned</c> (default): a LambdaMART model orders each lane's fused candidates and spreads the top across
-    /// articles (the shipped model, or <see cref="RankerModel"/>); without a readable model, the fused order.
+    /// articles (the shipped model, or <see cref="RankerModel"/>); without a readable model, the fused order. With
+    /// <see cref="Fusion"/> <c>Store</c> the store's own order stands: the model reads both searches' scores.
     /// <c>Fusion</c>: the fused order.
     /// </summary>
     [RegularExpression("^(Learned|Fusion)$", ErrorMessage = "Search:Ranker must be Learned or Fusion.")]
