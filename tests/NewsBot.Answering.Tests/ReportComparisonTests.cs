@@ -65,4 +65,32 @@ public sealed class ReportComparisonTests : IAsyncLifetime
         Assert.Contains("By publication date, the Harbour Times report (18 November 2026) came first, then the Valley Courier report (21 November 2026).", answer.Text, StringComparison.Ordinal);
         Assert.Equal(2, answer.Citations.Count);
     }
+
+    [Theory]
+    [InlineData("Did Civic Ledger report on the flu vaccine's efficacy in the hospital trial before Metro Signal reported on stronger protection for people under 65?", "Yes. ")]
+    [InlineData("Did Northern Wire report on Lake Varden falling to its lowest level after Northern Wire reported on Storm Elsa closing the ports?", "No. ")]
+    [InlineData("Did the Valley Courier report on cars on the swing bridge come after the Harbour Times report on the bridge repairs?", "Yes. ")]
+    public async Task Dates_give_the_verdict_where_each_report_is_about_what_the_question_says_happened(string question, string verdict)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        Assert.StartsWith(verdict, answer.Text, StringComparison.Ordinal);
+    }
+
+    // A person, an organisation and a place as the named subject. A subject that is a plain phrase ("the eastern tram
+    // line being cancelled") is not told apart this way: its own words are what the report holds.
+    [Theory]
+    [InlineData("Did Metro Signal report on NATO withdrawing from Asia after Civic Ledger reported on the central bank holding its main interest rate?", "Metro Signal")]
+    [InlineData("Did Pacific Dispatch report on Mao Ning praising NATO before Northern Wire reported on the liaison office in Tokyo?", "Pacific Dispatch")]
+    [InlineData("Did Northern Wire report on Lake Varden freezing over before Pacific Dispatch reported on the Mariners winning the league title?", "Northern Wire")]
+    public async Task No_verdict_where_a_report_names_the_subject_but_not_what_the_question_says_happened(string question, string unsure)
+    {
+        var answer = await _bot.AskAsync(question);
+
+        // Dates cannot decide the order of a report that may not be the one meant (or that is not there): say so
+        // first, naming the outlet, then lay out each side; never "Yes"/"No".
+        Assert.StartsWith("The reports don't settle this: ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(unsure, answer.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("came first", answer.Text, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NewsBot.Answering.Extractive;
 using NewsBot.Answering.Retrieval;
+using NewsBot.Core.Search;
 using NewsBot.Core.Text;
 
 namespace NewsBot.Answering.Comparison;
@@ -84,20 +85,20 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
     public async Task<(string Draft, IReadOnlyList<NewsPassage> Passages)?> DraftAsync(
         ComparisonClaim claim, IReadOnlyList<(string Outlet, string Part, IReadOnlyList<NewsPassage> Found)> retrieved, CancellationToken cancellationToken)
     {
-        var best = new List<(string Outlet, IReadOnlyList<NewsPassage> Found, SentenceCandidate? Best, int Terms)>();
+        var best = new List<(string Outlet, string Subject, IReadOnlyList<NewsPassage> Found, SentenceCandidate? Best, int Terms)>();
         foreach (var (outlet, part, found) in retrieved)
         {
             var subject = ComparisonClaims.WithoutFraming(part);
-            best.Add((outlet, found, (await extractive.ScoreAsync(subject, found, cancellationToken)).FirstOrDefault(), ExtractiveAnswerer.SubjectTerms(subject)));
+            best.Add((outlet, subject, found, (await extractive.ScoreAsync(subject, found, cancellationToken)).FirstOrDefault(), ExtractiveAnswerer.SubjectTerms(subject)));
         }
 
         var passages = new List<NewsPassage>();
-        var sides = new List<(string Outlet, NewsPassage? Passage, string Line)>();
-        foreach (var (outlet, found, candidate, terms) in best)
+        var sides = new List<(string Outlet, NewsPassage? Passage, bool Matches, string Line)>();
+        foreach (var (outlet, subject, found, candidate, terms) in best)
         {
             if (candidate is null || candidate.Overlap <= 0 || (terms <= 3 && !candidate.IsAbout(terms)))
             {
-                sides.Add((outlet, null, $"- {outlet}: nothing on this in the news I have."));
+                sides.Add((outlet, null, false, $"- {outlet}: nothing on this in the news I have."));
                 continue;
             }
 
@@ -109,7 +110,7 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
                 index = passages.Count - 1;
             }
 
-            sides.Add((outlet, passage, $"- {Attribution(passage)}: {ExtractiveAnswerer.Cite(candidate.Text, index)}"));
+            sides.Add((outlet, passage, TellsWhatHappened(subject, passage.Title + " " + candidate.Text), $"- {Attribution(passage)}: {ExtractiveAnswerer.Cite(candidate.Text, index)}"));
         }
 
         if (passages.Count == 0)
@@ -117,13 +118,13 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
             return null;
         }
 
-        var lines = new List<string> { Verdict(claim, sides.Select(s => (s.Outlet, s.Passage?.PublishedAt, s.Passage is not null)).ToArray()) };
+        var lines = new List<string> { Verdict(claim, sides.Select(s => (s.Outlet, s.Passage?.PublishedAt, s.Passage is not null, s.Matches)).ToArray()) };
         lines.AddRange(sides.Select(s => s.Line));
         return (string.Join('\n', lines), passages);
     }
 
     /// <summary>"Yes. …" / "No. …" where what NewsBot holds decides the claim; otherwise a plain statement that it does not.</summary>
-    private static string Verdict(ComparisonClaim claim, (string Outlet, DateTimeOffset? Date, bool Found)[] sides)
+    private static string Verdict(ComparisonClaim claim, (string Outlet, DateTimeOffset? Date, bool Found, bool Matches)[] sides)
     {
         var missing = sides.Where(s => !s.Found).Select(s => s.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (missing.Length > 0)
@@ -144,11 +145,31 @@ public sealed partial class ReportComparison(PassageRetriever retriever, Extract
                 return $"The reports don't settle this: both are dated {Date(first)}. What each says:";
             }
 
+            // The dates order the reports the question describes: a side whose sentence names the subject but none
+            // of what the question says happened ("missing a penalty") may be another report of that outlet.
+            if (sides.FirstOrDefault(s => !s.Matches) is { Outlet: { } unsure })
+            {
+                return $"The reports don't settle this: what I have from {unsure} may not be the report you mean. What each says:";
+            }
+
             var yes = (first < second) == (claim == ComparisonClaim.FirstBeforeSecond);
             return $"{(yes ? "Yes" : "No")}. {Sequence(sides.Select(s => (s.Outlet, s.Date!.Value)).ToArray())} What each says:";
         }
 
         return NoVerdict;
+    }
+
+    /// <summary>
+    /// Whether a side's evidence (its headline and quoted sentence) holds at least one of the words its part of the
+    /// question uses for what happened, beyond the names it gives ("Flipboard's integration of ActivityPub" needs
+    /// "integration" or the like, not just "Flipboard"); words compared by their first five letters.
+    /// </summary>
+    private static bool TellsWhatHappened(string subject, string evidence)
+    {
+        var named = Words.Names.Matches(subject).SelectMany(m => Words.Of(m.Value.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+        var happened = QueryTerms.Extract(subject).Where(t => !named.Contains(t) && t.Length > 3 && !char.IsDigit(t[0])).Select(t => Stems.Prefix(t, 5)).ToArray();
+        var said = QueryTerms.Tokens(evidence).Select(t => Stems.Prefix(t, 5)).ToHashSet(StringComparer.Ordinal);
+        return happened.Length == 0 || happened.Any(said.Contains);
     }
 
     private static string Join(IReadOnlyList<string> names) =>
