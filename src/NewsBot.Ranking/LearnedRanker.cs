@@ -18,8 +18,6 @@ public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRan
     // The model's scores run over about -10..10; shown as 0..1 through a logistic this wide, so the top ones differ.
     private const double ScoreScale = 4;
 
-    public RankerModel Model => model;
-
     public IReadOnlyList<RankingCandidate> Rank(RankingQuery query, IReadOnlyList<RankingCandidate> candidates)
     {
         if (candidates.Count < 2)

@@ -14,7 +14,6 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     // Extra hits fetched so that collapsing copies still leaves the number asked for.
     private const int CopiesAllowance = 6;
 
-
     private readonly SearchOptions _options = options.Value;
 
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, SearchFilter? filter = null, int? top = null, CancellationToken cancellationToken = default)
