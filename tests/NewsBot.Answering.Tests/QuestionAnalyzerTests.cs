@@ -59,4 +59,33 @@ public sealed class QuestionAnalyzerTests
         Assert.Empty(NamedOutlets.Unknown("According to articles from The Guardian and BBC News, who won? A TechCrunch report says more.", known));
         Assert.Empty(NamedOutlets.Unknown("What did the article published on October 12 say about the council?", known));
     }
+
+    [Theory]
+    [InlineData("Considering The Wall Street Journal's first article and the second, which CEO faces layoffs?", "Wall Street Journal")]
+    [InlineData("What does Bloomberg's coverage say about the tram line?", "Bloomberg")]
+    [InlineData("Did Le Monde’s latest article quote Mao Ning?", "Le Monde")]
+    [InlineData("Considering an article on Forbes about cloud tools, which CEO led the partnership?", "Forbes")]
+    [InlineData("Is there a piece on Politico discussing Lake Varden?", "Politico")]
+    public void An_outlet_named_as_the_owner_or_the_site_of_an_article_is_recognised(string question, string outlet)
+    {
+        var known = new[] { "The Guardian", "Harbour Times", "Northern Wire" };
+
+        Assert.Equal([outlet], NamedOutlets.Unknown(question, known));
+    }
+
+    [Theory]
+    [InlineData("What is in NATO's report on the Tokyo office?")]
+    [InlineData("Is there an article on NATO's summit in Tokyo?")]
+    [InlineData("Which articles on Storm Elsa mention the ferry?")]
+    [InlineData("What did Mao Ning's remarks say about NATO?")]
+    [InlineData("What does Harbour Times' latest article say about the tram line?")]
+    [InlineData("Is there a piece on Lake Varden in the news?")]
+    [InlineData("Does the 'Harbour Times' article say more than the 'Northern Wire' coverage of the tram line?")]
+    [InlineData("What did The Guardian's coverage of the storm say?")]
+    public void A_subject_or_a_held_outlet_in_those_forms_is_not_taken_for_an_outlet_not_held(string question)
+    {
+        var known = new[] { "The Guardian", "Harbour Times", "Northern Wire" };
+
+        Assert.Empty(NamedOutlets.Unknown(question, known));
+    }
 }

@@ -99,6 +99,7 @@ public sealed partial record QuestionFormCase(string Form, string Story, string 
                         articles)
                     {
                         NotFrom = form.TryGetProperty("notFrom", out var notFrom) ? Fill(notFrom.GetString()!) : null,
+                        Declined = form.TryGetProperty("declined", out var declined) && declined.GetBoolean(),
                     });
                 }
             }
