@@ -16,69 +16,10 @@ public sealed partial class EmbeddedNewsStore
         return await ScalarAsync(connection, "SELECT content_hash FROM articles WHERE id = $id", cancellationToken, null, ("$id", articleId));
     }
 
-    /// <summary>An existence check on the full-text index: nothing is ranked or read.</summary>
-    public async Task<bool> ContainsWordAsync(string word, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(word))
-        {
-            return false;
-        }
-
-        await using var connection = await OpenAsync(cancellationToken);
-        return await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM passages_fts WHERE passages_fts MATCH $match)", cancellationToken, null, ("$match", Quoted(word))) == "1";
-    }
-
     public async Task<bool> LacksSentenceVectorsAsync(string articleId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM passages WHERE article_id = $id AND sentence_vectors IS NULL)", cancellationToken, null, ("$id", articleId)) == "1";
-    }
-
-    public async Task<IReadOnlyList<PassageHit>> KeywordSearchAsync(IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
-    {
-        var words = terms.Where(t => !string.IsNullOrWhiteSpace(t)).ToArray();
-        if (words.Length == 0 || top <= 0)
-        {
-            return [];
-        }
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        if (filter.IsEmpty)
-        {
-            // The best rows ranked on the index alone, then only those read: joining first would read every matching
-            // passage's text before the ranking (most of the time of a many-word question).
-            command.CommandText = $"""
-                SELECT {HitColumns}, f.score
-                FROM (SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH $match ORDER BY bm25(passages_fts) LIMIT $top) f
-                JOIN passages p ON p.rowid = f.rowid JOIN articles a ON a.id = p.article_id
-                ORDER BY f.score DESC
-                """;
-        }
-        else
-        {
-            var sql = new StringBuilder($"""
-                SELECT {HitColumns}, -bm25(passages_fts) AS score
-                FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN articles a ON a.id = p.article_id
-                WHERE passages_fts MATCH $match
-                """);
-            SqlFilter.AppendTo(sql, command, filter, "a.");
-            sql.Append(" ORDER BY bm25(passages_fts) LIMIT $top");
-            command.CommandText = sql.ToString();
-        }
-
-        // Each term quoted, so FTS5 reads it as a word and never as query syntax; any of them may match.
-        command.Parameters.AddWithValue("$match", string.Join(" OR ", words.Select(Quoted)));
-        command.Parameters.AddWithValue("$top", top);
-
-        var hits = new List<PassageHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(ReadHit(reader, reader.GetDouble(9)));
-        }
-
-        return hits;
     }
 
     public async Task<IReadOnlyList<PassageHit>> VectorSearchAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
@@ -91,19 +32,8 @@ public sealed partial class EmbeddedNewsStore
             return [];
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {HitColumns} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid IN ({string.Join(',', nearest.Select(n => n.RowId))})";
-        var byRow = new Dictionary<long, PassageHit>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                byRow[reader.GetInt64(0)] = ReadHit(reader, 0);
-            }
-        }
-
         // A passage deleted since the snapshot was taken is simply left out.
-        return nearest.Where(n => byRow.ContainsKey(n.RowId)).Select(n => byRow[n.RowId] with { Score = n.Score }).ToArray();
+        return await ReadHitsAsync(connection, nearest.Select(n => (n.RowId, (double)n.Score)).ToArray(), cancellationToken);
     }
 
     public async Task<Article?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)

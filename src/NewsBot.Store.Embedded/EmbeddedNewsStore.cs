@@ -18,6 +18,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
     private readonly VectorCache _vectors;
+    private readonly KeywordIndexCache _keywords;
     private readonly OutletListCache _outlets;
 
     public EmbeddedNewsStore(IOptions<VectorStoreOptions> options, TimeProvider? time = null)
@@ -32,9 +33,12 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
 
     /// <param name="keptDeletions">Passage deletions this store's writes keep logged for readers catching up.</param>
     /// <param name="approximateFrom">From this many passages an approximate index proposes the candidates (<see cref="VectorStoreOptions.ApproximateFrom"/>).</param>
-    internal EmbeddedNewsStore(string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault)
+    /// <param name="keywordIndexUpTo">Up to this many passages keyword search runs on an in-memory copy of the full-text index (<see cref="KeywordIndexCache"/>); 0 keeps it in SQLite.</param>
+    internal EmbeddedNewsStore(
+        string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault, int keywordIndexUpTo = KeywordIndexCache.UpToDefault)
     {
         _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), approximateFrom);
+        _keywords = new KeywordIndexCache(keywordIndexUpTo, time);
         _keptDeletions = keptDeletions;
         _outlets = new OutletListCache(time);
         DataDirectory = Path.GetFullPath(dataDirectory);

@@ -14,7 +14,10 @@ internal static class SqliteSchema
 {
     public const int Version = 1;
 
-    public const string Create = """
+    /// <summary>How passage text is split into the full-text index's tokens (also how <see cref="KeywordIndexCache"/> reads a question's words).</summary>
+    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
+    public const string Create = $"""
         CREATE TABLE IF NOT EXISTS meta (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -53,7 +56,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
 
         CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (
-            text, content = 'passages', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+            text, content = 'passages', content_rowid = 'rowid', tokenize = '{Tokenizer}'
         );
         CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
             INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);

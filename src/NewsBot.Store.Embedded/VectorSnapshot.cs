@@ -74,6 +74,13 @@ internal sealed class VectorSnapshot
 
     public long RowIdAt(int index) => _rowIds[index];
 
+    /// <summary>Whether the passage <paramref name="rowId"/> is held and its article passes <paramref name="filter"/>.</summary>
+    public bool Passes(long rowId, SearchFilter filter)
+    {
+        var at = Array.BinarySearch(_rowIds, rowId);
+        return at >= 0 && (filter.IsEmpty || filter.Matches(_sources[at], _published[at]));
+    }
+
     public ReadOnlySpan<float> VectorAt(int index) => _vectors.AsSpan(index * _dimensions, _dimensions);
 
     /// <summary>The index of the first passage whose rowid is above <paramref name="rowId"/> (<see cref="Count"/> when none is).</summary>
