@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace NewsBot.Bench;
 
-/// <summary>--count, --seconds, --conversations, --passages, --output, --questions FILE, --data DIR and --set KEY=VALUE (a bot setting).</summary>
+/// <summary>--count, --seconds, --conversations, --passages, --output, --turns FILE, --questions FILE, --data DIR and --set KEY=VALUE (a bot setting).</summary>
 public sealed class BenchOptions
 {
     public int Count { get; private set; } = 1000;
@@ -12,6 +12,9 @@ public sealed class BenchOptions
     public int Conversations { get; private set; } = 20;
 
     public string? Output { get; private set; }
+
+    /// <summary>The load benchmark writes every turn here as CSV: when it started (ms into the run), its latency, the question's length.</summary>
+    public string? Turns { get; private set; }
 
     /// <summary>A questions file (JSONL with "query" or "question", or one question per line): each asked once, never again.</summary>
     public string? Questions { get; private set; }
@@ -41,6 +44,7 @@ public sealed class BenchOptions
                 case "--seconds" when Positive(value, out var n): options.Seconds = Math.Min(n, 600); i++; break;
                 case "--conversations" when Positive(value, out var n): options.Conversations = Math.Min(n, 1000); i++; break;
                 case "--output" when value is not null: options.Output = value; i++; break;
+                case "--turns" when value is not null: options.Turns = value; i++; break;
                 case "--questions" when value is not null: options.Questions = value; i++; break;
                 case "--data" when value is not null: options.Data = value; i++; break;
                 case "--hnsw": options.Hnsw = true; break;

@@ -20,6 +20,7 @@ public static class LoadRun
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.ConnectionClose = false;
         var latencies = new ConcurrentBag<double>();
+        var turns = new ConcurrentQueue<string>();
         var errors = 0;
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
@@ -61,7 +62,9 @@ public static class LoadRun
                     }
 
                     await response.Content.ReadAsStringAsync();
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    latencies.Add(latency);
+                    turns.Enqueue(FormattableString.Invariant($"{(clock.Elapsed.TotalMilliseconds - latency):F0},{latency:F1},{question.Length}"));
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
@@ -100,6 +103,11 @@ public static class LoadRun
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
             await File.WriteAllTextAsync(options.Output, json + "\n");
+        }
+
+        if (options.Turns is not null)
+        {
+            await File.WriteAllLinesAsync(options.Turns, turns.Prepend("started_ms,latency_ms,question_chars"));
         }
 
         return errors == 0 && bot.IsRunning ? 0 : 1;

@@ -49,6 +49,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService<SampleNewsSeeder>();
+        services.AddHostedService<AnswerWarmUp>();
         services.AddSingleton<FeedStatus>();
         services.AddSingleton<StoreProbe>();
         services.AddHostedService<FeedRefresher>();

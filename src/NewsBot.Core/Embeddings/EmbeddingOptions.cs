@@ -22,7 +22,7 @@ public sealed class EmbeddingOptions
     /// <summary>Text put before every question before it is embedded; empty (or absent) takes the provider's own default.</summary>
     public string? QueryPrefix { get; set; }
 
-    /// <summary>Threads the local model may use.</summary>
+    /// <summary>Threads the local model uses for a batch of texts (ingest); a single question runs on one.</summary>
     [Range(1, 64)]
     public int Threads { get; set; } = 2;
 }
