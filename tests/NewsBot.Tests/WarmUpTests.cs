@@ -15,7 +15,7 @@ public sealed class WarmUpTests
     {
         await using var bot = await BotProcess.StartAsync();
 
-        Assert.Contains(bot.Log, line => line.Contains("Ready: a first answer took", StringComparison.Ordinal));
+        Assert.Contains(bot.Log, line => line.Contains("Ready: warmed up in", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -30,6 +30,6 @@ public sealed class WarmUpTests
         });
 
         Assert.Empty(model.Requests);
-        Assert.DoesNotContain(bot.Log, line => line.Contains("Ready: a first answer took", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Log, line => line.Contains("Ready: warmed up in", StringComparison.Ordinal));
     }
 }
