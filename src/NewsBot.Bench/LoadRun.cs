@@ -25,12 +25,14 @@ public static class LoadRun
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
         var peakRss = bot.RssMegabytes();
+        var peakPrivate = bot.PrivateMegabytes();
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
                 peakRss = Math.Max(peakRss, bot.RssMegabytes());
+                peakPrivate = Math.Max(peakPrivate, bot.PrivateMegabytes());
                 await Task.Delay(500);
             }
         });
@@ -90,6 +92,7 @@ public static class LoadRun
             p95_ms = Percentile(sorted, 0.95),
             p99_ms = Percentile(sorted, 0.99),
             rss_mb = Math.Round(peakRss),
+            private_mb = Math.Round(peakPrivate),
         };
         var json = JsonSerializer.Serialize(row);
         if (questions.Unseen && questions.Asked >= questions.Count)
@@ -97,7 +100,7 @@ public static class LoadRun
             Console.WriteLine($"load: all {questions.Count} unseen questions were asked before the time was up");
         }
 
-        Console.WriteLine($"load: {row.conversations} conversations, {row.questions} questions, {row.seconds} s: {row.turns} turns, {row.errors} errors, {row.turns_per_s} turns/s, p50 {row.p50_ms} ms, p95 {row.p95_ms} ms, p99 {row.p99_ms} ms, peak RSS {row.rss_mb} MB");
+        Console.WriteLine($"load: {row.conversations} conversations, {row.questions} questions, {row.seconds} s: {row.turns} turns, {row.errors} errors, {row.turns_per_s} turns/s, p50 {row.p50_ms} ms, p95 {row.p95_ms} ms, p99 {row.p99_ms} ms, peak RSS {row.rss_mb} MB ({row.private_mb} MB private)");
         Console.WriteLine(json);
         if (options.Output is not null)
         {

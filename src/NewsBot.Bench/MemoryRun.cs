@@ -41,6 +41,7 @@ public static class MemoryRun
                 .Select(l => (string?)JsonNode.Parse(l)?["query"]).OfType<string>().ToArray();
             using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(120) };
             var peak = bot.RssMegabytes();
+            var peakPrivate = bot.PrivateMegabytes();
             var seconds = options.Seconds > 0 ? options.Seconds : 30;
             var clock = Stopwatch.StartNew();
             for (var i = 0; clock.Elapsed.TotalSeconds < seconds; i++)
@@ -53,10 +54,11 @@ public static class MemoryRun
                 };
                 using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
                 peak = Math.Max(peak, bot.RssMegabytes());
+                peakPrivate = Math.Max(peakPrivate, bot.PrivateMegabytes());
             }
 
-            var row = new { passages, bot_peak_rss_mb = Math.Round(peak), writer_peak_rss_mb = Math.Round(writerRss) };
-            Console.WriteLine($"memory: the bot holding {passages:N0} passages, asked for {seconds} s: peak RSS {row.bot_peak_rss_mb} MB");
+            var row = new { passages, bot_peak_rss_mb = Math.Round(peak), bot_peak_private_mb = Math.Round(peakPrivate), writer_peak_rss_mb = Math.Round(writerRss) };
+            Console.WriteLine($"memory: the bot holding {passages:N0} passages, asked for {seconds} s: peak RSS {row.bot_peak_rss_mb} MB ({row.bot_peak_private_mb} MB private)");
             Console.WriteLine(JsonSerializer.Serialize(row));
             if (options.Output is not null)
             {
