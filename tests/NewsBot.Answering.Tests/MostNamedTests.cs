@@ -52,6 +52,25 @@ public sealed class MostNamedTests : IAsyncLifetime
         Assert.Null(MostNamed.Lead("Who moved the deposits?", "Most deposits could be returned by spring [2].", Passages));
     }
 
+    [Theory]
+    [InlineData("Who founded Ledgerly?", "Sam Okafor", "Okafor", "Benedikt Okafor", "his brother Benedikt Okafor, who ran its marketing")]
+    [InlineData("Who discovered the comet?", "Elin Varga", "Varga", "Mattias Varga", "her cousin Mattias Varga, a teacher")]
+    [InlineData("Which company builds the tram cars?", "Norrline Rail", "Rail", "Westerbotten Rail", "the rival bidder Westerbotten Rail")]
+    public void A_name_sharing_its_last_word_with_one_named_less_is_given_in_the_form_the_reports_name_most(
+        string question, string most, string last, string other, string otherClause)
+    {
+        NewsPassage[] passages =
+        [
+            Passage("a", $"{most} at the centre", $"Reports say {most} did it. {last} said so on Monday, and {most} confirmed it."),
+            Passage("b", "More on the story", $"{most} spoke again. The work also involved {otherClause}."),
+        ];
+
+        var lead = MostNamed.Lead(question, $"{last} said so on Monday [1].", passages);
+
+        Assert.Equal($"Named in these reports: **{most}** [1, 2].", lead);
+        Assert.DoesNotContain(other, lead, StringComparison.Ordinal);
+    }
+
     private static NewsPassage Passage(string id, string title, string body) => new()
     {
         PassageId = id + "#0",

@@ -38,6 +38,7 @@ public static partial class MostNamed
         var outlets = passages.Select(p => p.Source).OfType<string>().SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var fullest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
             foreach (var name in Names(passages[i].Title + ". " + passages[i].Body))
@@ -50,8 +51,10 @@ public static partial class MostNamed
                     continue;
                 }
 
-                scores[key] = scores.GetValueOrDefault(key) + (1 / (1 + (0.3 * i)));
-                if (name.Length > fullest.GetValueOrDefault(key, "").Length)
+                var weight = 1 / (1 + (0.3 * i));
+                scores[key] = scores.GetValueOrDefault(key) + weight;
+                forms[name] = forms.GetValueOrDefault(name) + weight;
+                if (Fuller(name, fullest.GetValueOrDefault(key), forms))
                 {
                     fullest[key] = name;
                 }
@@ -76,6 +79,28 @@ public static partial class MostNamed
 
         var citing = Enumerable.Range(0, passages.Count).Where(i => passages[i].Text.Contains(named, StringComparison.Ordinal)).Take(MaxCitations).Select(i => i + 1).ToArray();
         return citing.Length == 0 ? null : $"{Prefix} **{named}** [{string.Join(", ", citing)}].";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> should stand for its surname rather than <paramref name="current"/>: a full name
+    /// (two words or more) over a surname alone, then the form the passages name most ("Sam Bankman-Fried" over a
+    /// relative named once, "Gabe Bankman-Fried"), then the longer.
+    /// </summary>
+    private static bool Fuller(string name, string? current, Dictionary<string, double> forms)
+    {
+        if (current is null)
+        {
+            return true;
+        }
+
+        var (full, currentFull) = (name.Contains(' ', StringComparison.Ordinal), current.Contains(' ', StringComparison.Ordinal));
+        if (full != currentFull)
+        {
+            return full;
+        }
+
+        var (named, currentNamed) = (forms.GetValueOrDefault(name), forms.GetValueOrDefault(current));
+        return named != currentNamed ? named > currentNamed : name.Length > current.Length;
     }
 
     /// <summary>
