@@ -96,7 +96,7 @@ public sealed partial class EmbeddedNewsStore
     /// <summary>The in-memory keyword index when it is of the store's current generation.</summary>
     private async Task<KeywordIndex?> KeywordIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+        var generation = await SqliteSchema.GenerationAsync(connection, cancellationToken);
         return _keywords.For(generation, async ct =>
         {
             await using var reading = await OpenConnectionAsync(ct);

@@ -80,7 +80,7 @@ public sealed partial class EmbeddedNewsStore
     public async Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+        var generation = await SqliteSchema.GenerationAsync(connection, cancellationToken);
         return await _outlets.GetAsync(async ct =>
         {
             await using var command = connection.CreateCommand();

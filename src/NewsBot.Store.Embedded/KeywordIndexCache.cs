@@ -22,6 +22,7 @@ internal sealed class KeywordIndexCache(int upTo = KeywordIndexCache.UpToDefault
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, string[]> _tokens = new(StringComparer.Ordinal);
+    private readonly Lock _buildLock = new();
     private volatile KeywordIndex? _index;
     private Task _building = Task.CompletedTask;
     private DateTimeOffset _lastBuild = DateTimeOffset.MinValue;
@@ -41,7 +42,7 @@ internal sealed class KeywordIndexCache(int upTo = KeywordIndexCache.UpToDefault
             return index;
         }
 
-        lock (_tokens)
+        lock (_buildLock)
         {
             var now = _time.GetUtcNow();
             if (upTo > 0 && _building.IsCompleted && now - _lastBuild >= RebuildEvery)
@@ -119,7 +120,7 @@ internal sealed class KeywordIndexCache(int upTo = KeywordIndexCache.UpToDefault
     public async Task<KeywordIndex?> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        var generation = await SqliteSchema.GenerationAsync(connection, cancellationToken, transaction);
         var count = long.Parse(await ScalarAsync(connection, "SELECT COUNT(*) FROM passages", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         if (count > upTo)
         {

@@ -14,6 +14,10 @@ internal static class SqliteSchema
 {
     public const int Version = 1;
 
+    /// <summary>The store's generation (<c>meta.generation</c>), which every write bumps.</summary>
+    public static async Task<long> GenerationAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>
+        long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>How passage text is split into the full-text index's tokens (also how <see cref="KeywordIndexCache"/> reads a question's words).</summary>
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 

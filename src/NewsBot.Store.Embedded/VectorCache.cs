@@ -31,7 +31,7 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
     /// <summary>The in-memory vectors, reloaded when any process has written since they were read.</summary>
     public async Task<VectorSnapshot> CurrentAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+        var generation = await SqliteSchema.GenerationAsync(connection, cancellationToken);
         if (_snapshot.Generation == generation)
         {
             return _snapshot;
@@ -123,7 +123,7 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
     {
         // One read transaction, so the generation, the deletions and the rows belong together.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var generation = long.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'generation'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        var generation = await SqliteSchema.GenerationAsync(connection, cancellationToken, transaction);
         var dimensions = int.Parse(await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'embedding_dimensions'", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         var lastDeletion = long.Parse(await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM passage_deletions", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
         _storeId = await ScalarAsync(connection, "SELECT value FROM meta WHERE key = 'store_id'", cancellationToken, transaction) ?? "";
