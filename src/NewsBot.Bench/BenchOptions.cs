@@ -30,6 +30,9 @@ public sealed class BenchOptions
     /// <summary>The search benchmark also measures an HNSW graph over the same passages (minutes at a million).</summary>
     public bool Hnsw { get; private set; }
 
+    /// <summary>The search benchmark writes its passages into an embedded store in this directory (kept, and reused by a later run of the same size) and searches it as the bot does.</summary>
+    public string? Archive { get; private set; }
+
     public string? Error { get; private set; }
 
     public static BenchOptions Parse(string[] args)
@@ -48,6 +51,7 @@ public sealed class BenchOptions
                 case "--questions" when value is not null: options.Questions = value; i++; break;
                 case "--data" when value is not null: options.Data = value; i++; break;
                 case "--hnsw": options.Hnsw = true; break;
+                case "--archive" when value is not null: options.Archive = value; i++; break;
                 case "--passages" when value is not null && value.Split(',').All(v => Positive(v, out _)):
                     options.Passages.AddRange(value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))); i++; break;
                 case "--set" when value?.Split('=', 2) is [var key, var setting]: options.Settings["NEWSBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = setting; i++; break;

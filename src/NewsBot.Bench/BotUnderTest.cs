@@ -134,16 +134,10 @@ public sealed class BotUnderTest : IAsyncDisposable
     }
 
     /// <summary>The bot process's resident memory in MB: file pages mapped (the store, the runtime's files) included.</summary>
-    public double RssMegabytes() => StatusMegabytes("VmRSS:");
+    public double RssMegabytes() => ProcessMemory.ResidentMegabytes(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The bot process's own resident memory in MB (RssAnon: heaps, the model, indexes), without mapped file pages.</summary>
-    public double PrivateMegabytes() => StatusMegabytes("RssAnon:");
-
-    private double StatusMegabytes(string field)
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
-    }
+    public double PrivateMegabytes() => ProcessMemory.PrivateMegabytes(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async ValueTask DisposeAsync()
     {

@@ -14,7 +14,9 @@ namespace NewsBot.Bench;
 /// The bot's memory holding a large store: an embedded store is filled with N synthetic passages (generated text,
 /// random unit vectors under the local model's id, 10 passages per article; no embedding, so a 100k store is
 /// written in minutes), then the bot is started on it and asked the sample questions for a while (every question
-/// searches all the vectors). Prints the writer's and the bot's peak RSS.
+/// searches all the vectors). Prints the writer's and the bot's peak RSS. With <c>--archive DIR</c>, the bot starts on
+/// the store already in DIR (e.g. the search benchmark's archive of millions, with its graph) and nothing is written
+/// or deleted.
 /// </summary>
 public static class MemoryRun
 {
@@ -23,14 +25,23 @@ public static class MemoryRun
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var passages = options.Passages.Count > 0 ? options.Passages[0] : 100_000;
-        var data = Path.Combine(Path.GetTempPath(), "newsbot-bench-memory-" + Guid.NewGuid().ToString("N")[..8]);
+        var data = options.Archive ?? Path.Combine(Path.GetTempPath(), "newsbot-bench-memory-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             var writing = Stopwatch.StartNew();
-            await FillAsync(data, passages);
+            if (options.Archive is null)
+            {
+                await FillAsync(data, passages);
+            }
+            else
+            {
+                using var archive = new EmbeddedNewsStore(data);
+                passages = (int)(await archive.GetStatsAsync()).Passages;
+            }
+
             Process.GetCurrentProcess().Refresh();
             var writerRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-            Console.WriteLine($"memory: wrote {passages:N0} passages in {writing.Elapsed.TotalSeconds:0} s, writer peak RSS {writerRss:0} MB");
+            Console.WriteLine(options.Archive is not null ? $"memory: the store in {data} holds {passages:N0} passages" : $"memory: wrote {passages:N0} passages in {writing.Elapsed.TotalSeconds:0} s, writer peak RSS {writerRss:0} MB");
 
             await using var bot = await BotUnderTest.StartAsync(new Dictionary<string, string>
             {
@@ -70,7 +81,7 @@ public static class MemoryRun
         }
         finally
         {
-            if (Directory.Exists(data))
+            if (options.Archive is null && Directory.Exists(data))
             {
                 Directory.Delete(data, recursive: true);
             }
@@ -80,31 +91,25 @@ public static class MemoryRun
     private static async Task FillAsync(string data, int passages)
     {
         var store = new EmbeddedNewsStore(data);
-        var model = new EmbeddingModelInfo(ArcticEmbeddingGenerator.ModelId, ArcticEmbeddingGenerator.Dimensions);
         var random = new Random(7);
-        for (var a = 0; a * PassagesPerArticle < passages; a++)
+        await SyntheticStore.FillAsync(store, passages, PassagesPerArticle, a => new Article
         {
-            var article = new Article
+            Id = $"memory-{a}",
+            Title = $"Council report {a}",
+            Body = $"The council in district {a % 97} discussed item {a}.",
+            Source = $"Bench Courier {a % 7}",
+            PublishedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(a),
+        }, (article, a, count) => Enumerable.Range(0, count).Select(p =>
+        {
+            var vector = new float[ArcticEmbeddingGenerator.Dimensions];
+            for (var d = 0; d < vector.Length; d++)
             {
-                Id = $"memory-{a}",
-                Title = $"Council report {a}",
-                Body = $"The council in district {a % 97} discussed item {a}.",
-                Source = $"Bench Courier {a % 7}",
-                PublishedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(a),
-            };
-            var indexed = Enumerable.Range(0, Math.Min(PassagesPerArticle, passages - (a * PassagesPerArticle))).Select(p =>
-            {
-                var vector = new float[ArcticEmbeddingGenerator.Dimensions];
-                for (var d = 0; d < vector.Length; d++)
-                {
-                    vector[d] = (float)(random.NextDouble() - 0.5);
-                }
+                vector[d] = (float)(random.NextDouble() - 0.5);
+            }
 
-                System.Numerics.Tensors.TensorPrimitives.Divide(vector, System.Numerics.Tensors.TensorPrimitives.Norm(vector), vector);
-                var text = $"Council report {a} / Bench Courier\nThe council in district {a % 97} heard {p + 3} residents on item {a}, part {p}, and voted {random.Next(3, 12)} to {random.Next(0, 3)} on the plan.";
-                return new IndexedPassage(new Passage(Passage.IdFor(article.Id, p), article.Id, p, text), vector);
-            }).ToArray();
-            await store.UpsertArticleAsync(article, indexed, model);
-        }
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, System.Numerics.Tensors.TensorPrimitives.Norm(vector), vector);
+            var text = $"Council report {a} / Bench Courier\nThe council in district {a % 97} heard {p + 3} residents on item {a}, part {p}, and voted {random.Next(3, 12)} to {random.Next(0, 3)} on the plan.";
+            return new IndexedPassage(new Passage(Passage.IdFor(article.Id, p), article.Id, p, text), vector);
+        }).ToArray());
     }
 }

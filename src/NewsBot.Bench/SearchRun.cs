@@ -17,10 +17,10 @@ namespace NewsBot.Bench;
 /// </summary>
 public static class SearchRun
 {
-    private const int Dimensions = 384;
-    private const int Topics = 2000;
-    private const int Queries = 200;
-    private const int Top = 10;
+    internal const int Dimensions = 384;
+    internal const int Topics = 2000;
+    internal const int Queries = 200;
+    internal const int Top = 10;
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -33,6 +33,16 @@ public static class SearchRun
         var topics = Enumerable.Range(0, Topics).Select(_ => UnitVector(random, null, 0)).ToArray();
 
         var rows = new List<SearchRow>();
+        if (options.Archive is { } archive)
+        {
+            foreach (var size in sizes)
+            {
+                rows.AddRange(await ArchiveSearchRun.RunAsync(size, archive, model, questions, topics));
+            }
+
+            sizes = [];
+        }
+
         foreach (var size in sizes)
         {
             var before = Environment.WorkingSet;
@@ -73,7 +83,7 @@ public static class SearchRun
         using var graph = ApproximateIndex.Build(snapshot);
         var built = clock.Elapsed;
         var graphMb = (Environment.WorkingSet - before) / 1024.0 / 1024.0;
-        var row = await MeasureAsync("hnsw", size, graphMb, snapshot, query => snapshot.Search(query, SearchFilter.None, Top, graph), model, questions, topics, random) with
+        var row = await MeasureAsync("hnsw", size, graphMb, snapshot, query => snapshot.Search(query, SearchFilter.None, Top, graph, NoFile), model, questions, topics, random) with
         {
             build_s = Math.Round(built.TotalSeconds, 1),
         };
@@ -92,7 +102,7 @@ public static class SearchRun
             var clock = Stopwatch.StartNew();
             using var reloaded = ApproximateIndex.Load(path, "bench", Dimensions) ?? throw new InvalidOperationException("The saved graph did not read back.");
             var read = clock.Elapsed;
-            var row = await MeasureAsync("hnsw, read back from its file", size, 0, snapshot, query => snapshot.Search(query, SearchFilter.None, Top, reloaded), model, questions, topics, random) with
+            var row = await MeasureAsync("hnsw, read back from its file", size, 0, snapshot, query => snapshot.Search(query, SearchFilter.None, Top, reloaded, NoFile), model, questions, topics, random) with
             {
                 build_s = Math.Round(read.TotalSeconds, 1),
             };
@@ -164,7 +174,7 @@ public static class SearchRun
     }
 
     /// <summary>A unit vector: random, or near <paramref name="around"/> with noise of the given size.</summary>
-    private static float[] UnitVector(Random random, float[]? around, float noise)
+    internal static float[] UnitVector(Random random, float[]? around, float noise)
     {
         var vector = new float[Dimensions];
         for (var d = 0; d < Dimensions; d++)
@@ -178,7 +188,10 @@ public static class SearchRun
         return vector;
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    /// <summary>These snapshots hold every vector: nothing is read from a file.</summary>
+    private static IReadOnlyDictionary<long, float[]> NoFile(IReadOnlyList<long> rowIds) => new Dictionary<long, float[]>();
+
+    internal static double Percentile(List<double> sorted, double p) =>
         Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
 }
 
@@ -188,5 +201,10 @@ public sealed record SearchRow(string store, int passages, double p50_ms, double
 {
     /// <summary>Seconds to build the index (the approximate rows; the exact search needs none).</summary>
     public double? build_s { get; init; }
+
+    /// <summary>The process's resident memory after the searches (a store on disk: the archive rows), and its private part (RssAnon).</summary>
+    public double? rss_mb { get; init; }
+
+    public double? private_mb { get; init; }
 }
 #pragma warning restore IDE1006, SA1300

@@ -35,15 +35,81 @@ internal sealed class ApproximateIndex : IDisposable
     /// <summary>The highest passage rowid in the graph: passages above it are searched exactly.</summary>
     public long MaxRowId { get; private set; }
 
+    /// <summary>A graph of every passage of the snapshot (which holds every vector: a store without a graph yet).</summary>
+    public static ApproximateIndex Build(VectorSnapshot snapshot) =>
+        Build(Enumerable.Range(0, snapshot.Count).Select(i => (snapshot.RowIdAt(i), snapshot.VectorAt(i).ToArray())), snapshot.Count, snapshot.Dimensions);
+
     /// <summary>
-    /// A graph of every passage of the snapshot. Filled from one thread: the C# binding's additions are not safe
-    /// from several threads at once (graphs filled from two were measurably worse).
+    /// A graph of the given passages (about <paramref name="count"/>), filled from every processor once room for
+    /// them is reserved (<see cref="GraphRoom"/>); an addition beyond that room, or every one when none could be
+    /// reserved, runs alone, as the binding grows the graph inside it.
     /// </summary>
-    public static ApproximateIndex Build(VectorSnapshot snapshot)
+    public static ApproximateIndex Build(IEnumerable<(long RowId, float[] Vector)> vectors, long count, int dimensions)
     {
-        var index = new ApproximateIndex(new USearchIndex(MetricKind.Cos, ScalarKind.Int8, (ulong)snapshot.Dimensions, Connectivity, ExpansionAdd, ExpansionSearch), snapshot.Dimensions);
-        index.CatchUp(snapshot);
+        var index = new ApproximateIndex(new USearchIndex(MetricKind.Cos, ScalarKind.Int8, (ulong)dimensions, Connectivity, ExpansionAdd, ExpansionSearch), dimensions);
+        var threads = Environment.ProcessorCount;
+        GraphRoom.TryReserve(index._graph, (ulong)Math.Max(count, 1) + (ulong)threads);
+        using var growing = new ReaderWriterLockSlim();
+        var maxRowId = 0L;
+        Parallel.ForEach(vectors, new ParallelOptions { MaxDegreeOfParallelism = threads }, passage =>
+        {
+            var spread = Spread(passage.Vector);
+            if (!index.AddBesideOthers(growing, passage.RowId, spread, threads))
+            {
+                growing.EnterWriteLock();
+                try
+                {
+                    index._graph.Add((ulong)passage.RowId, spread);
+                }
+                finally
+                {
+                    growing.ExitWriteLock();
+                }
+            }
+
+            var seen = Interlocked.Read(ref maxRowId);
+            while (passage.RowId > seen && Interlocked.CompareExchange(ref maxRowId, passage.RowId, seen) != seen)
+            {
+                seen = Interlocked.Read(ref maxRowId);
+            }
+        });
+        index.MaxRowId = maxRowId;
         return index;
+    }
+
+    /// <summary>Adds the passage beside other additions when the graph has room for one per thread; false when it has not (nothing added).</summary>
+    private bool AddBesideOthers(ReaderWriterLockSlim growing, long rowId, float[] spread, int threads)
+    {
+        growing.EnterReadLock();
+        try
+        {
+            if (_graph.Capacity() - _graph.Size() <= (ulong)threads)
+            {
+                return false;
+            }
+
+            _graph.Add((ulong)rowId, spread);
+            return true;
+        }
+        finally
+        {
+            growing.ExitReadLock();
+        }
+    }
+
+    /// <summary>Up to which passage the graph kept at <paramref name="path"/> for this store and vector size holds; null when there is none.</summary>
+    public static long? SavedThrough(string path, string storeId, int dimensions)
+    {
+        try
+        {
+            return File.Exists(path) && File.Exists(path + ".json")
+                && JsonSerializer.Deserialize<Saved>(File.ReadAllText(path + ".json")) is { } saved
+                && saved.Store == storeId && saved.Dimensions == dimensions ? saved.MaxRowId : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The graph kept at <paramref name="path"/> for this store and vector size; null when there is none, or it is another store's or unreadable.</summary>
@@ -51,17 +117,15 @@ internal sealed class ApproximateIndex : IDisposable
     {
         try
         {
-            if (!File.Exists(path) || !File.Exists(path + ".json")
-                || JsonSerializer.Deserialize<Saved>(File.ReadAllText(path + ".json")) is not { } saved
-                || saved.Store != storeId || saved.Dimensions != dimensions)
+            if (SavedThrough(path, storeId, dimensions) is not { } maxRowId)
             {
                 return null;
             }
 
             var graph = new USearchIndex(path, view: false);
-            return graph.Dimensions() == (ulong)dimensions ? new ApproximateIndex(graph, dimensions) { MaxRowId = saved.MaxRowId } : Disposed(graph);
+            return graph.Dimensions() == (ulong)dimensions ? new ApproximateIndex(graph, dimensions) { MaxRowId = maxRowId } : Disposed(graph);
         }
-        catch (Exception ex) when (ex is IOException or JsonException or USearchException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or USearchException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -89,11 +153,12 @@ internal sealed class ApproximateIndex : IDisposable
         File.Move(path + ".json.tmp", path + ".json", overwrite: true);
     }
 
-    /// <summary>Adds the snapshot's passages newer than the graph.</summary>
-    public void CatchUp(VectorSnapshot snapshot)
+    /// <summary>Adds the given passages (those newer than the graph), then stands for every passage up to <paramref name="throughRowId"/>.</summary>
+    public void CatchUp(IEnumerable<(long RowId, float[] Vector)> vectors, long throughRowId)
     {
-        for (var i = snapshot.FirstAbove(MaxRowId); i < snapshot.Count; i++)
+        foreach (var (rowId, vector) in vectors)
         {
+            var spread = Spread(vector);
             lock (_lock)
             {
                 if (_disposed)
@@ -101,11 +166,11 @@ internal sealed class ApproximateIndex : IDisposable
                     return;
                 }
 
-                _graph.Add((ulong)snapshot.RowIdAt(i), Spread(snapshot.VectorAt(i)));
+                _graph.Add((ulong)rowId, spread);
             }
         }
 
-        MaxRowId = Math.Max(MaxRowId, snapshot.MaxRowId);
+        MaxRowId = Math.Max(MaxRowId, throughRowId);
     }
 
     /// <summary>The rowids of the graph's nearest passages, by its int8 distance.</summary>

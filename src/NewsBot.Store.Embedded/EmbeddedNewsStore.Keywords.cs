@@ -51,7 +51,7 @@ public sealed partial class EmbeddedNewsStore
             var snapshot = filter.IsEmpty ? null : await _vectors.CurrentAsync(connection, cancellationToken);
             if (tokens.All(t => t.Length == 1) && (snapshot is null || snapshot.Generation == index.Generation))
             {
-                return await ReadHitsAsync(connection, index.Search(tokens.Select(t => t[0]).ToArray(), filter, snapshot, top), cancellationToken);
+                return await ReadHitsAsync(connection, index.Generation, index.Search(tokens.Select(t => t[0]).ToArray(), filter, snapshot, top), cancellationToken);
             }
         }
 
@@ -104,23 +104,33 @@ public sealed partial class EmbeddedNewsStore
         });
     }
 
-    /// <summary>The passages of <paramref name="ranked"/>, in its order and with its scores (a passage deleted since is left out).</summary>
-    private static async Task<IReadOnlyList<PassageHit>> ReadHitsAsync(SqliteConnection connection, IReadOnlyList<(long RowId, double Score)> ranked, CancellationToken cancellationToken)
+    /// <summary>
+    /// The passages of <paramref name="ranked"/>, in its order and with its scores (a passage deleted since is left
+    /// out): those remembered for <paramref name="generation"/> (<see cref="PassageHitCache"/>), the others read.
+    /// </summary>
+    private async Task<IReadOnlyList<PassageHit>> ReadHitsAsync(SqliteConnection connection, long generation, IReadOnlyList<(long RowId, double Score)> ranked, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0)
         {
             return [];
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {HitColumns} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid IN ({string.Join(',', ranked.Select(r => r.RowId))})";
-        var byRow = new Dictionary<long, PassageHit>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var byRow = _hits.Find(generation, ranked.Select(r => r.RowId));
+        var missing = ranked.Select(r => r.RowId).Where(r => !byRow.ContainsKey(r)).ToArray();
+        if (missing.Length > 0)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var read = new Dictionary<long, PassageHit>();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {HitColumns} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid IN ({string.Join(',', missing)})";
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                byRow[reader.GetInt64(0)] = ReadHit(reader, 0);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    read[reader.GetInt64(0)] = byRow[reader.GetInt64(0)] = ReadHit(reader, 0);
+                }
             }
+
+            _hits.Remember(generation, read);
         }
 
         return ranked.Where(r => byRow.ContainsKey(r.RowId)).Select(r => byRow[r.RowId] with { Score = r.Score }).ToArray();

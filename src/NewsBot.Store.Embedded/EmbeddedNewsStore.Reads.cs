@@ -26,14 +26,14 @@ public sealed partial class EmbeddedNewsStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var snapshot = await _vectors.CurrentAsync(connection, cancellationToken);
-        var nearest = snapshot.Search(vector.Span, filter, top, _vectors.Graph);
+        var nearest = snapshot.Search(vector.Span, filter, top, _vectors.Graph, rowIds => StoredVectors.Read(connection, rowIds, snapshot.Dimensions));
         if (nearest.Count == 0)
         {
             return [];
         }
 
         // A passage deleted since the snapshot was taken is simply left out.
-        return await ReadHitsAsync(connection, nearest.Select(n => (n.RowId, (double)n.Score)).ToArray(), cancellationToken);
+        return await ReadHitsAsync(connection, snapshot.Generation, nearest.Select(n => (n.RowId, (double)n.Score)).ToArray(), cancellationToken);
     }
 
     public async Task<Article?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)

@@ -20,6 +20,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     private readonly VectorCache _vectors;
     private readonly KeywordIndexCache _keywords;
     private readonly OutletListCache _outlets;
+    private readonly PassageHitCache _hits = new();
 
     public EmbeddedNewsStore(IOptions<VectorStoreOptions> options, TimeProvider? time = null)
         : this(options.Value.ResolvedDataDirectory, SqliteSchema.KeptDeletions, time, options.Value.ApproximateFrom)
@@ -37,7 +38,7 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     internal EmbeddedNewsStore(
         string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault, int keywordIndexUpTo = KeywordIndexCache.UpToDefault)
     {
-        _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), approximateFrom);
+        _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), OpenAsync, approximateFrom);
         _keywords = new KeywordIndexCache(keywordIndexUpTo, time);
         _keptDeletions = keptDeletions;
         _outlets = new OutletListCache(time);
@@ -52,7 +53,14 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     /// <summary>The approximate index, when one is ready.</summary>
     internal ApproximateIndex? ApproximateGraph => _vectors.Graph;
 
-    public void Dispose() => _vectors.Dispose();
+    /// <summary>How many passage vectors the store holds in memory (the others are read from the file when needed).</summary>
+    internal int HeldVectors => _vectors.Held;
+
+    public void Dispose()
+    {
+        _vectors.Dispose();
+        _hits.Dispose();
+    }
 
     /// <summary>Whether newsbot.db was there when this store was made (before SQLite would create it).</summary>
     public bool ExistedBefore { get; }

@@ -5,10 +5,14 @@ namespace NewsBot.Store.Embedded;
 /// <summary>
 /// The store's vectors in memory for exact search, kept in step with the file: a write by any process bumps the
 /// store's generation, and the next search catches up with the passages added and the deletions logged since the
-/// snapshot (or reads every vector again when the snapshot is older than the deletions kept).
+/// snapshot (or reads every vector again when the snapshot is older than the deletions kept). From
+/// <c>approximateFrom</c> passages an approximate index proposes the candidates, and once it holds a passage, that
+/// passage's vector is left in the file (<see cref="VectorSnapshot.Release"/>), so memory grows with the graph's int8
+/// copies, not with the float vectors.
 /// </summary>
 /// <param name="indexPath">Where the approximate index is kept between runs (beside the store's file).</param>
-internal sealed class VectorCache(string indexPath, int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
+/// <param name="open">Opens a connection to the store's file, for reading vectors while the index is built.</param>
+internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task<SqliteConnection>> open, int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
 {
     /// <summary>From this many passages an approximate index (<see cref="ApproximateIndex"/>) proposes the candidates.</summary>
     public const int ApproximateFromDefault = 1_000_000;
@@ -16,14 +20,24 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
     /// <summary>The graph is brought up to date once this many passages were added after it.</summary>
     private const int CatchUpAfter = 10_000;
 
+    /// <summary>
+    /// Floats held at most while a large store has no graph yet (3.2 GB); beyond, its searches read every vector from
+    /// the file until the graph is built.
+    /// </summary>
+    private const long HeldFloatsLimit = 800_000_000;
+
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile VectorSnapshot _snapshot = VectorSnapshot.Empty;
     private volatile ApproximateIndex? _graph;
     private Task _indexing = Task.CompletedTask;
     private string _storeId = "";
+    private bool _graphReadBack;
 
     /// <summary>The approximate index when it is ready (null below <c>approximateFrom</c> passages, or while it is built).</summary>
     public ApproximateIndex? Graph => _graph;
+
+    /// <summary>How many vectors the current snapshot holds in memory.</summary>
+    public int Held => _snapshot.Count - _snapshot.HeldFrom;
 
     /// <summary>Completes when the index work started so far is done (for tests and benchmarks).</summary>
     public Task Indexing => _indexing;
@@ -56,7 +70,8 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
 
     /// <summary>
     /// Starts building the approximate index in the background when the store has grown to <c>approximateFrom</c>
-    /// passages, or adding the passages it lacks when many arrived since; one piece of such work at a time.
+    /// passages, or adding the passages it lacks when many arrived since (or any, for a graph just read back from its
+    /// file); one piece of such work at a time. When it is done, the vectors the graph holds are released.
     /// </summary>
     private void KeepIndexUp(VectorSnapshot snapshot)
     {
@@ -73,19 +88,14 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
             {
                 try
                 {
-                    var kept = ApproximateIndex.Load(indexPath, storeId, snapshot.Dimensions);
-                    var changed = kept is null || snapshot.FirstAbove(kept.MaxRowId) < snapshot.Count;
-                    var ready = kept ?? ApproximateIndex.Build(snapshot);
-                    ready.CatchUp(snapshot);
+                    var ready = ApproximateIndex.Build(StoredVectors.Above(snapshot, 0, open), snapshot.Count, snapshot.Dimensions);
                     var previous = _graph;
                     _graph = ready;
                     previous?.Dispose();
-                    if (changed)
-                    {
-                        ready.Save(indexPath, storeId);
-                    }
+                    ReleaseHeld(ready);
+                    ready.Save(indexPath, storeId);
                 }
-                catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or Cloud.Unum.USearch.USearchException)
+                catch (Exception ex) when (IsUnavailable(ex))
                 {
                     // No graph on this platform or for these vectors: search stays exact, and is not tried again.
                     approximateFrom = 0;
@@ -96,11 +106,13 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
                 }
             });
         }
-        else if (snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) >= CatchUpAfter)
+        else if (snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) is var behind && (behind >= CatchUpAfter || (_graphReadBack && behind > 0)))
         {
+            _graphReadBack = false;
             _indexing = Task.Run(() =>
             {
-                graph.CatchUp(snapshot);
+                graph.CatchUp(StoredVectors.Above(snapshot, graph.MaxRowId, open), snapshot.MaxRowId);
+                ReleaseHeld(graph);
                 try
                 {
                     graph.Save(indexPath, storeId);
@@ -113,11 +125,32 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
         }
     }
 
+    private static bool IsUnavailable(Exception ex) =>
+        ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or Cloud.Unum.USearch.USearchException;
+
+    /// <summary>Leaves the vectors the graph holds in the file: the current snapshot keeps only the passages' after it.</summary>
+    private void ReleaseHeld(ApproximateIndex graph)
+    {
+        _lock.Wait();
+        try
+        {
+            if (!_snapshot.IsEmpty && _snapshot.Dimensions == graph.Dimensions)
+            {
+                _snapshot = _snapshot.Release(graph.MaxRowId);
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public void Dispose() => _graph?.Dispose();
 
     /// <summary>
     /// The vectors of the store as it is now: the passages and deletions newer than the current snapshot applied to
-    /// it, or, for a first read or a snapshot older than the deletions kept, every vector read again.
+    /// it, or, for a first read or a snapshot older than the deletions kept, every passage read again (a large
+    /// store's graph first read back from its file, so the vectors it holds stay in the file).
     /// </summary>
     private async Task<VectorSnapshot> LoadSnapshotAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -132,7 +165,8 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
         var current = _snapshot;
         if (current.IsEmpty || current.Dimensions != dimensions || current.LastDeletion < forgotten)
         {
-            return await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, 0, cancellationToken);
+            var holdAbove = await HoldAboveAsync(connection, transaction, dimensions, cancellationToken);
+            return await StoredVectors.ReadAsync(connection, transaction, generation, lastDeletion, dimensions, 0, holdAbove, cancellationToken);
         }
 
         var deleted = new HashSet<long>();
@@ -148,36 +182,42 @@ internal sealed class VectorCache(string indexPath, int approximateFrom = Vector
             }
         }
 
-        var added = await ReadVectorsAsync(connection, transaction, generation, lastDeletion, dimensions, current.MaxRowId, cancellationToken);
+        var added = await StoredVectors.ReadAsync(connection, transaction, generation, lastDeletion, dimensions, current.MaxRowId, 0, cancellationToken);
         return current.CatchUp(generation, lastDeletion, deleted, added);
     }
 
-    /// <summary>The vectors of the passages whose rowid is above <paramref name="afterRowId"/>, in rowid order.</summary>
-    private static async Task<VectorSnapshot> ReadVectorsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long generation, long lastDeletion, int dimensions, long afterRowId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to which passage a full read leaves the vectors in the file: those a graph holds (the graph kept beside the
+    /// store read back first), or every one when the store is too large to hold them while it has no graph; none
+    /// below <c>approximateFrom</c> passages.
+    /// </summary>
+    private async Task<long> HoldAboveAsync(SqliteConnection connection, SqliteTransaction transaction, int dimensions, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.Parameters.AddWithValue("$after", afterRowId);
-        command.CommandText = "SELECT COUNT(*) FROM passages WHERE rowid > $after";
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-
-        var rowIds = new long[count];
-        var vectors = new float[count * dimensions];
-        var sources = new string?[count];
-        var published = new DateTimeOffset?[count];
-        command.CommandText = "SELECT p.rowid, p.vector, a.source, a.published_ticks FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid > $after ORDER BY p.rowid";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (i < count && await reader.ReadAsync(cancellationToken))
+        var count = long.Parse(await ScalarAsync(connection, "SELECT COUNT(*) FROM passages INDEXED BY passages_article", cancellationToken, transaction) ?? "0", CultureInfo.InvariantCulture);
+        if (approximateFrom <= 0 || count < approximateFrom)
         {
-            rowIds[i] = reader.GetInt64(0);
-            VectorBlob.CopyTo((byte[])reader.GetValue(1), vectors.AsSpan(i * dimensions, dimensions));
-            sources[i] = reader.IsDBNull(2) ? null : reader.GetString(2);
-            published[i] = reader.IsDBNull(3) ? null : new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero);
-            i++;
+            return 0;
         }
 
-        return new VectorSnapshot(generation, lastDeletion, dimensions, rowIds, vectors, sources, published);
+        if (_graph is null || _graph.Dimensions != dimensions)
+        {
+            try
+            {
+                if (ApproximateIndex.Load(indexPath, _storeId, dimensions) is { } kept)
+                {
+                    _graph?.Dispose();
+                    _graph = kept;
+                    _graphReadBack = true;
+                }
+            }
+            catch (Exception ex) when (IsUnavailable(ex))
+            {
+                approximateFrom = 0;
+                return 0;
+            }
+        }
+
+        return _graph is { } graph && graph.Dimensions == dimensions ? graph.MaxRowId
+            : count * dimensions > HeldFloatsLimit ? long.MaxValue : 0;
     }
 }

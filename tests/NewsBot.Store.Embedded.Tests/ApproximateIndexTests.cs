@@ -48,6 +48,48 @@ public sealed class ApproximateIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_the_index_holds_the_vectors_memory_keeps_only_the_newer_ones_and_answers_stay_exact_filtered_or_not()
+    {
+        using (var first = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom))
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                await StoreAsync(first, $"a{i}", i % 3 == 0 ? "Harbour Times" : i is 1 or 2 ? "Lone Gazette" : "Test Courier");
+            }
+
+            await first.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1);
+            await first.ApproximateIndexing;
+            await StoreAsync(first, "added-after");
+            await first.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1);
+            Assert.Equal(1, first.HeldVectors); // the 150 in the graph left in the file; the one added after held
+        }
+
+        using var restarted = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom);
+        await restarted.DeleteArticleAsync("a9");
+        using var exact = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, approximateFrom: 0);
+        var harbour = new SearchFilter { Sources = ["Harbour Times"] };
+        var narrow = new SearchFilter { Sources = ["Lone Gazette"] }; // two articles: fewer than the five asked
+        foreach (var vector in Enumerable.Range(0, 12).Select(_ => Query()).Append(_vectors["a9"]).Append(_vectors["added-after"]))
+        {
+            foreach (var filter in new[] { SearchFilter.None, harbour, narrow })
+            {
+                AssertSameMatches(await exact.VectorSearchAsync(vector, filter, 5), await restarted.VectorSearchAsync(vector, filter, 5));
+            }
+        }
+
+        Assert.True(restarted.HeldVectors <= 1, $"{restarted.HeldVectors} vectors held after a restart");
+        Assert.DoesNotContain(await restarted.VectorSearchAsync(_vectors["a9"], SearchFilter.None, 5), h => h.ArticleId == "a9");
+    }
+
+    [Fact]
+    public void Room_is_reserved_up_front_so_the_graph_is_filled_from_every_core()
+    {
+        using var graph = new Cloud.Unum.USearch.USearchIndex(Cloud.Unum.USearch.MetricKind.Cos, Cloud.Unum.USearch.ScalarKind.Int8, Dimensions);
+        Assert.True(GraphRoom.TryReserve(graph, 5_000));
+        Assert.True(graph.Capacity() >= 5_000);
+    }
+
+    [Fact]
     public async Task A_store_below_the_size_builds_no_index()
     {
         using var store = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom);
@@ -134,9 +176,9 @@ public sealed class ApproximateIndexTests : IDisposable
 
     private readonly Dictionary<string, float[]> _vectors = [];
 
-    private async Task StoreAsync(EmbeddedNewsStore store, string id)
+    private async Task StoreAsync(EmbeddedNewsStore store, string id, string source = "Test Courier")
     {
-        var article = TestArticles.Make(id, $"Report {id}", $"The council met about item {id}.");
+        var article = TestArticles.Make(id, $"Report {id}", $"The council met about item {id}.", source);
         var vector = _vectors[id] = RandomUnit();
         var passages = _chunker.Chunk(article).Select(p => new IndexedPassage(p, vector)).ToArray();
         await store.UpsertArticleAsync(article, passages, new EmbeddingModelInfo("test-model", Dimensions));

@@ -16,7 +16,8 @@ public sealed class VectorStoreOptions
 
     /// <summary>
     /// From this many passages the embedded store also keeps an approximate (HNSW) index in memory, built in the
-    /// background, and searches its candidates instead of every vector; 0 never. Below it, search is exact.
+    /// background, and searches its candidates instead of every vector, leaving the float vectors the index holds in
+    /// the file (its candidates are re-scored from there); 0 never. Below it, search is exact.
     /// </summary>
     [Range(0, int.MaxValue)]
     public int ApproximateFrom { get; set; } = 1_000_000;

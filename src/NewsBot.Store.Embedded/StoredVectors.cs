@@ -1,0 +1,162 @@
+using System.Globalization;
+
+namespace NewsBot.Store.Embedded;
+
+/// <summary>Passage vectors and their articles' outlet and date, read from the store's file for <see cref="VectorCache"/>.</summary>
+internal static class StoredVectors
+{
+    /// <summary>Vectors read in one query while a graph is built from the file.</summary>
+    public const int Page = 10_000;
+
+    /// <summary>
+    /// The passages whose rowid is above <paramref name="afterRowId"/>, in rowid order, with the vectors of those above
+    /// <paramref name="holdAbove"/> (the others' vectors are left in the file: a graph holds them). The passages
+    /// without vectors are read from the passages' article index, not the passage rows, so a store of millions is
+    /// not read whole; outlet names are shared, not held once per passage.
+    /// </summary>
+    public static async Task<VectorSnapshot> ReadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long generation, long lastDeletion, int dimensions, long afterRowId, long holdAbove, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rowIds = new List<long>();
+        var sources = new List<string?>();
+        var published = new List<DateTimeOffset?>();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$after", afterRowId);
+        command.Parameters.AddWithValue("$hold", holdAbove);
+        if (holdAbove > afterRowId)
+        {
+            command.CommandText = """
+                SELECT p.rowid, a.source, a.published_ticks FROM articles a JOIN passages p INDEXED BY passages_article ON p.article_id = a.id
+                WHERE p.rowid > $after AND p.rowid <= $hold
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add(reader, rowIds, sources, published, names);
+            }
+        }
+
+        var heldFrom = rowIds.Count;
+        var order = Enumerable.Range(0, heldFrom).ToArray();
+        Array.Sort(rowIds.ToArray(), order);
+        command.CommandText = "SELECT COUNT(*) FROM passages WHERE rowid > max($after, $hold)";
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var held = new float[count * dimensions];
+        command.CommandText = "SELECT p.rowid, a.source, a.published_ticks, p.vector FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid > max($after, $hold) ORDER BY p.rowid";
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            for (var i = 0L; i < count && await reader.ReadAsync(cancellationToken); i++)
+            {
+                Add(reader, rowIds, sources, published, names);
+                VectorBlob.CopyTo((byte[])reader.GetValue(3), held.AsSpan((int)(i * dimensions), dimensions));
+            }
+        }
+
+        if (rowIds.Count - heldFrom < count)
+        {
+            held = held[..((rowIds.Count - heldFrom) * dimensions)];
+        }
+
+        return new VectorSnapshot(
+            generation, lastDeletion, dimensions,
+            [.. order.Select(i => rowIds[i]), .. rowIds.Skip(heldFrom)], held,
+            [.. order.Select(i => sources[i]), .. sources.Skip(heldFrom)],
+            [.. order.Select(i => published[i]), .. published.Skip(heldFrom)],
+            heldFrom);
+    }
+
+    /// <summary>The snapshot's passages above <paramref name="afterRowId"/> with their vectors: from memory when held, else read from the file a page at a time.</summary>
+    public static IEnumerable<(long RowId, float[] Vector)> Above(VectorSnapshot snapshot, long afterRowId, Func<CancellationToken, Task<SqliteConnection>> open)
+    {
+        var from = snapshot.FirstAbove(afterRowId);
+        if (from >= snapshot.HeldFrom)
+        {
+            for (var i = from; i < snapshot.Count; i++)
+            {
+                yield return (snapshot.RowIdAt(i), snapshot.VectorAt(i).ToArray());
+            }
+
+            yield break;
+        }
+
+        for (var after = afterRowId; ;)
+        {
+            IReadOnlyList<(long RowId, float[] Vector)> page;
+            using (var connection = open(CancellationToken.None).GetAwaiter().GetResult())
+            {
+                page = ReadPage(connection, after, snapshot.MaxRowId, snapshot.Dimensions);
+            }
+
+            foreach (var passage in page)
+            {
+                yield return passage;
+            }
+
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+
+            after = page[^1].RowId;
+        }
+    }
+
+    /// <summary>The vectors of these passages (rowids); a passage deleted since is missing.</summary>
+    public static IReadOnlyDictionary<long, float[]> Read(SqliteConnection connection, IReadOnlyList<long> rowIds, int dimensions)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, vector FROM passages WHERE rowid IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(',', rowIds.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]");
+        var vectors = new Dictionary<long, float[]>(rowIds.Count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            vectors[reader.GetInt64(0)] = VectorAt(reader, 1, dimensions);
+        }
+
+        return vectors;
+    }
+
+    /// <summary>Up to <see cref="Page"/> passages above <paramref name="afterRowId"/> and up to <paramref name="throughRowId"/>, with their vectors, in rowid order.</summary>
+    public static IReadOnlyList<(long RowId, float[] Vector)> ReadPage(SqliteConnection connection, long afterRowId, long throughRowId, int dimensions)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, vector FROM passages WHERE rowid > $after AND rowid <= $through ORDER BY rowid LIMIT $page";
+        command.Parameters.AddWithValue("$after", afterRowId);
+        command.Parameters.AddWithValue("$through", throughRowId);
+        command.Parameters.AddWithValue("$page", Page);
+        var page = new List<(long, float[])>(Page);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            page.Add((reader.GetInt64(0), VectorAt(reader, 1, dimensions)));
+        }
+
+        return page;
+    }
+
+    private static float[] VectorAt(SqliteDataReader reader, int ordinal, int dimensions)
+    {
+        var vector = new float[dimensions];
+        VectorBlob.CopyTo((byte[])reader.GetValue(ordinal), vector);
+        return vector;
+    }
+
+    private static void Add(SqliteDataReader reader, List<long> rowIds, List<string?> sources, List<DateTimeOffset?> published, Dictionary<string, string> names)
+    {
+        rowIds.Add(reader.GetInt64(0));
+        if (reader.IsDBNull(1))
+        {
+            sources.Add(null);
+        }
+        else
+        {
+            var source = reader.GetString(1);
+            sources.Add(names.TryGetValue(source, out var shared) ? shared : names[source] = source);
+        }
+
+        published.Add(reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+    }
+}
