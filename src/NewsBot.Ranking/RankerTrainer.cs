@@ -29,7 +29,7 @@ public sealed class RankerTrainer(MLContext ml)
             LabelColumnName = nameof(RankerRow.Label),
             FeatureColumnName = nameof(RankerRow.Features),
             RowGroupColumnName = nameof(RankerRow.Group),
-            NumberOfTrees = 200,
+            NumberOfTrees = 400,
             NumberOfLeaves = 16,
             MinimumExampleCountPerLeaf = 20,
             LearningRate = 0.1,
