@@ -10,7 +10,7 @@ public static class BenchApp
             await Console.Error.WriteLineAsync("""
                 usage: newsbot-bench fuzz [--count 1000] [--seconds 120]
                        newsbot-bench load [--conversations 20] [--seconds 60] [--questions FILE] [--data DIR] [--output FILE.json] [--turns FILE.csv]
-                       newsbot-bench search [--passages 10000,100000,1000000] [--hnsw | --archive DIR] [--output FILE.json]
+                       newsbot-bench search [--passages 10000,100000,1000000] [--hnsw | --archive DIR [--keep-graph]] [--output FILE.json]
                        newsbot-bench ingest [--count 300] [--output FILE.json]
                        newsbot-bench memory [--passages 100000 | --archive DIR] [--seconds 30] [--output FILE.json]
                 """);

@@ -33,6 +33,9 @@ public sealed class BenchOptions
     /// <summary>The search benchmark writes its passages into an embedded store in this directory (kept, and reused by a later run of the same size) and searches it as the bot does.</summary>
     public string? Archive { get; private set; }
 
+    /// <summary>With --archive: a graph already beside the store is read back, not built again.</summary>
+    public bool KeepGraph { get; private set; }
+
     public string? Error { get; private set; }
 
     public static BenchOptions Parse(string[] args)
@@ -52,6 +55,7 @@ public sealed class BenchOptions
                 case "--data" when value is not null: options.Data = value; i++; break;
                 case "--hnsw": options.Hnsw = true; break;
                 case "--archive" when value is not null: options.Archive = value; i++; break;
+                case "--keep-graph": options.KeepGraph = true; break;
                 case "--passages" when value is not null && value.Split(',').All(v => Positive(v, out _)):
                     options.Passages.AddRange(value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))); i++; break;
                 case "--set" when value?.Split('=', 2) is [var key, var setting]: options.Settings["NEWSBOT_" + key.Replace(":", "__", StringComparison.Ordinal)] = setting; i++; break;

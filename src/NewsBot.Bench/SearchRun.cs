@@ -37,7 +37,7 @@ public static class SearchRun
         {
             foreach (var size in sizes)
             {
-                rows.AddRange(await ArchiveSearchRun.RunAsync(size, archive, model, questions, topics));
+                rows.AddRange(await ArchiveSearchRun.RunAsync(size, archive, options.KeepGraph, model, questions, topics));
             }
 
             sizes = [];
