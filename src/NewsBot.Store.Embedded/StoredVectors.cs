@@ -17,54 +17,62 @@ internal static class StoredVectors
     public static async Task<VectorSnapshot> ReadAsync(
         SqliteConnection connection, SqliteTransaction transaction, long generation, long lastDeletion, int dimensions, long afterRowId, long holdAbove, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rowIds = new List<long>();
-        var sources = new List<string?>();
-        var published = new List<DateTimeOffset?>();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$after", afterRowId);
         command.Parameters.AddWithValue("$hold", holdAbove);
-        if (holdAbove > afterRowId)
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM passages INDEXED BY passages_article WHERE rowid > $after AND rowid <= $hold),
+                   (SELECT COUNT(*) FROM passages WHERE rowid > max($after, $hold))
+            """;
+        var (released, count) = (0, 0);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (released, count) = (reader.GetInt32(0), reader.GetInt32(1));
+        }
+
+        // Sized once: a store of millions is read without growing lists and copying them.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (rowIds, sources, published) = (new long[released + count], new string?[released + count], new DateTimeOffset?[released + count]);
+        var heldFrom = 0;
+        if (released > 0)
         {
             command.CommandText = """
                 SELECT p.rowid, a.source, a.published_ticks FROM articles a JOIN passages p INDEXED BY passages_article ON p.article_id = a.id
                 WHERE p.rowid > $after AND p.rowid <= $hold
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            while (heldFrom < released && await reader.ReadAsync(cancellationToken))
             {
-                Add(reader, rowIds, sources, published, names);
+                Read(reader, heldFrom++, rowIds, sources, published, names);
+            }
+
+            // The index gives them by article: put them in rowid order, outlet and date with them.
+            var order = Enumerable.Range(0, heldFrom).ToArray();
+            Array.Sort(rowIds, order, 0, heldFrom);
+            var (byArticleSources, byArticlePublished) = (sources[..heldFrom], published[..heldFrom]);
+            for (var i = 0; i < heldFrom; i++)
+            {
+                (sources[i], published[i]) = (byArticleSources[order[i]], byArticlePublished[order[i]]);
             }
         }
 
-        var heldFrom = rowIds.Count;
-        var order = Enumerable.Range(0, heldFrom).ToArray();
-        Array.Sort(rowIds.ToArray(), order);
-        command.CommandText = "SELECT COUNT(*) FROM passages WHERE rowid > max($after, $hold)";
-        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        var held = new float[count * dimensions];
+        var held = new float[(long)count * dimensions];
+        var n = heldFrom;
         command.CommandText = "SELECT p.rowid, a.source, a.published_ticks, p.vector FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.rowid > max($after, $hold) ORDER BY p.rowid";
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            for (var i = 0L; i < count && await reader.ReadAsync(cancellationToken); i++)
+            while (n - heldFrom < count && await reader.ReadAsync(cancellationToken))
             {
-                Add(reader, rowIds, sources, published, names);
-                VectorBlob.CopyTo((byte[])reader.GetValue(3), held.AsSpan((int)(i * dimensions), dimensions));
+                VectorBlob.CopyTo((byte[])reader.GetValue(3), held.AsSpan((n - heldFrom) * dimensions, dimensions));
+                Read(reader, n++, rowIds, sources, published, names);
             }
         }
 
-        if (rowIds.Count - heldFrom < count)
-        {
-            held = held[..((rowIds.Count - heldFrom) * dimensions)];
-        }
-
-        return new VectorSnapshot(
-            generation, lastDeletion, dimensions,
-            [.. order.Select(i => rowIds[i]), .. rowIds.Skip(heldFrom)], held,
-            [.. order.Select(i => sources[i]), .. sources.Skip(heldFrom)],
-            [.. order.Select(i => published[i]), .. published.Skip(heldFrom)],
-            heldFrom);
+        return n == rowIds.Length
+            ? new VectorSnapshot(generation, lastDeletion, dimensions, rowIds, held, sources, published, heldFrom)
+            : new VectorSnapshot(generation, lastDeletion, dimensions, rowIds[..n], held[..((n - heldFrom) * dimensions)], sources[..n], published[..n], heldFrom);
     }
 
     /// <summary>The snapshot's passages above <paramref name="afterRowId"/> with their vectors: from memory when held, else read from the file a page at a time.</summary>
@@ -144,19 +152,15 @@ internal static class StoredVectors
         return vector;
     }
 
-    private static void Add(SqliteDataReader reader, List<long> rowIds, List<string?> sources, List<DateTimeOffset?> published, Dictionary<string, string> names)
+    private static void Read(SqliteDataReader reader, int at, long[] rowIds, string?[] sources, DateTimeOffset?[] published, Dictionary<string, string> names)
     {
-        rowIds.Add(reader.GetInt64(0));
-        if (reader.IsDBNull(1))
-        {
-            sources.Add(null);
-        }
-        else
+        rowIds[at] = reader.GetInt64(0);
+        if (!reader.IsDBNull(1))
         {
             var source = reader.GetString(1);
-            sources.Add(names.TryGetValue(source, out var shared) ? shared : names[source] = source);
+            sources[at] = names.TryGetValue(source, out var shared) ? shared : names[source] = source;
         }
 
-        published.Add(reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+        published[at] = reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero);
     }
 }
