@@ -106,9 +106,8 @@ internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task
                 }
             });
         }
-        else if (snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) is var behind && (behind >= CatchUpAfter || (_graphReadBack && behind > 0)))
+        else if (ReadBackJustNow() is var readBack && snapshot.Count - snapshot.FirstAbove(graph.MaxRowId) is var behind && (behind >= CatchUpAfter || (readBack && behind > 0)))
         {
-            _graphReadBack = false;
             _indexing = Task.Run(() =>
             {
                 graph.CatchUp(StoredVectors.Above(snapshot, graph.MaxRowId, open), snapshot.MaxRowId);
@@ -123,6 +122,17 @@ internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task
                 }
             });
         }
+    }
+
+    /// <summary>
+    /// Whether the graph was just read back from its file (true once): it is then brought up to date with any passage
+    /// it lacks, later only once <see cref="CatchUpAfter"/> have come, so a restart does not make every next write save it.
+    /// </summary>
+    private bool ReadBackJustNow()
+    {
+        var readBack = _graphReadBack;
+        _graphReadBack = false;
+        return readBack;
     }
 
     private static bool IsUnavailable(Exception ex) =>
