@@ -35,10 +35,12 @@ public sealed partial class EmbeddedNewsStore : INewsStore, IStoreCreation, IDis
     /// <param name="keptDeletions">Passage deletions this store's writes keep logged for readers catching up.</param>
     /// <param name="approximateFrom">From this many passages an approximate index proposes the candidates (<see cref="VectorStoreOptions.ApproximateFrom"/>).</param>
     /// <param name="keywordIndexUpTo">Up to this many passages keyword search runs on an in-memory copy of the full-text index (<see cref="KeywordIndexCache"/>); 0 keeps it in SQLite.</param>
+    /// <param name="graphSegmentPassages">Passages per segment of the approximate index (<see cref="ApproximateIndex"/>).</param>
     internal EmbeddedNewsStore(
-        string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault, int keywordIndexUpTo = KeywordIndexCache.UpToDefault)
+        string dataDirectory, int keptDeletions, TimeProvider? time = null, int approximateFrom = VectorCache.ApproximateFromDefault,
+        int keywordIndexUpTo = KeywordIndexCache.UpToDefault, int graphSegmentPassages = ApproximateIndex.SegmentPassagesDefault)
     {
-        _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), OpenAsync, approximateFrom);
+        _vectors = new VectorCache(Path.Combine(Path.GetFullPath(dataDirectory), IndexFileName), OpenAsync, approximateFrom, graphSegmentPassages);
         _keywords = new KeywordIndexCache(keywordIndexUpTo, time);
         _keptDeletions = keptDeletions;
         _outlets = new OutletListCache(time);

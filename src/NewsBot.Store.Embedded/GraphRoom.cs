@@ -5,11 +5,11 @@ using Cloud.Unum.USearch;
 namespace NewsBot.Store.Embedded;
 
 /// <summary>
-/// Reserves room in a USearch graph before it is filled from several threads. The C# binding reserves only inside
-/// each addition, for exactly that one vector, which is not safe beside another addition; the native library's own
-/// <c>usearch_reserve</c>, called once with the whole count, makes the additions that follow safe side by side. The
-/// binding keeps the native handle in a private field: when a later binding names it otherwise, nothing is reserved
-/// and the graph is filled one addition at a time, as before.
+/// Reserves room in a USearch graph ahead of its additions. The C# binding reserves inside each addition, for
+/// exactly that one vector, so a graph filled through it alone is reallocated at every addition; the native
+/// library's own <c>usearch_reserve</c>, called once for many, is not. The binding keeps the native handle in a
+/// private field: when a later binding names it otherwise, nothing is reserved and each addition grows the graph by
+/// one, as the binding does.
 /// </summary>
 internal static partial class GraphRoom
 {

@@ -12,7 +12,10 @@ namespace NewsBot.Store.Embedded;
 /// </summary>
 /// <param name="indexPath">Where the approximate index is kept between runs (beside the store's file).</param>
 /// <param name="open">Opens a connection to the store's file, for reading vectors while the index is built.</param>
-internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task<SqliteConnection>> open, int approximateFrom = VectorCache.ApproximateFromDefault) : IDisposable
+/// <param name="segmentPassages">Passages per segment of the approximate index.</param>
+internal sealed class VectorCache(
+    string indexPath, Func<CancellationToken, Task<SqliteConnection>> open, int approximateFrom = VectorCache.ApproximateFromDefault,
+    int segmentPassages = ApproximateIndex.SegmentPassagesDefault) : IDisposable
 {
     /// <summary>From this many passages an approximate index (<see cref="ApproximateIndex"/>) proposes the candidates.</summary>
     public const int ApproximateFromDefault = 1_000_000;
@@ -88,7 +91,7 @@ internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task
             {
                 try
                 {
-                    var ready = ApproximateIndex.Build(StoredVectors.Above(snapshot, 0, open), snapshot.Count, snapshot.Dimensions);
+                    var ready = ApproximateIndex.Build(first => StoredVectors.Above(snapshot, first == 0 ? 0 : snapshot.RowIdAt(first - 1), open), snapshot.Count, snapshot.Dimensions, segmentPassages);
                     var previous = _graph;
                     _graph = ready;
                     previous?.Dispose();
@@ -213,7 +216,7 @@ internal sealed class VectorCache(string indexPath, Func<CancellationToken, Task
         {
             try
             {
-                if (ApproximateIndex.Load(indexPath, _storeId, dimensions) is { } kept)
+                if (ApproximateIndex.Load(indexPath, _storeId, dimensions, segmentPassages) is { } kept)
                 {
                     _graph?.Dispose();
                     _graph = kept;

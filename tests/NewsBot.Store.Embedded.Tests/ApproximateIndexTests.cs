@@ -82,7 +82,21 @@ public sealed class ApproximateIndexTests : IDisposable
     }
 
     [Fact]
-    public void Room_is_reserved_up_front_so_the_graph_is_filled_from_every_core()
+    public void Every_passage_of_a_graph_built_from_every_core_is_found_by_its_own_vector()
+    {
+        // Additions side by side in one USearch graph leave a few passages that no search reaches (about 4 of 2,000).
+        const int Count = 2_000;
+        var vectors = Enumerable.Range(0, Count).Select(_ => RandomUnit()).ToArray();
+        var snapshot = new VectorSnapshot(1, 0, Dimensions, [.. Enumerable.Range(1, Count).Select(i => (long)i)], [.. vectors.SelectMany(v => v)], new string?[Count], new DateTimeOffset?[Count]);
+        using var graph = ApproximateIndex.Build(snapshot, segmentPassages: 700);
+
+        Assert.Equal(3, graph.SegmentCount);
+        var lost = Enumerable.Range(0, Count).Where(i => !graph.Nearest(vectors[i], 10).Contains(i + 1L)).ToArray();
+        Assert.Empty(lost);
+    }
+
+    [Fact]
+    public void Room_is_reserved_up_front_so_additions_do_not_grow_the_graph_one_at_a_time()
     {
         using var graph = new Cloud.Unum.USearch.USearchIndex(Cloud.Unum.USearch.MetricKind.Cos, Cloud.Unum.USearch.ScalarKind.Int8, Dimensions);
         Assert.True(GraphRoom.TryReserve(graph, 5_000));
@@ -137,6 +151,54 @@ public sealed class ApproximateIndexTests : IDisposable
 
         await File.WriteAllTextAsync(kept + ".json", """{"Store":"another store","Dimensions":64,"MaxRowId":999999}""");
         await AssertAnswersAsExactAsync();
+    }
+
+    [Fact]
+    public async Task A_large_index_is_kept_in_segments_and_new_passages_rewrite_only_the_segments_they_went_into()
+    {
+        const int SegmentPassages = 60;
+        using (var first = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom, graphSegmentPassages: SegmentPassages))
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                await StoreAsync(first, $"a{i}");
+            }
+
+            await first.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1);
+            await first.ApproximateIndexing;
+            Assert.Equal(3, first.ApproximateGraph!.SegmentCount); // 60 + 60 + 30
+        }
+
+        var kept = Path.Combine(_directory.Path, EmbeddedNewsStore.IndexFileName);
+        var files = new[] { kept, kept + ".1", kept + ".2", kept + ".3" };
+        var written = files.Take(3).Select(File.GetLastWriteTimeUtc).ToArray();
+        Assert.False(File.Exists(files[3]));
+        using (var writer = new EmbeddedNewsStore(_directory.Path))
+        {
+            for (var i = 0; i < 35; i++)
+            {
+                await StoreAsync(writer, $"late{i}");
+            }
+
+            await writer.DeleteArticleAsync("a3");
+        }
+
+        using var restarted = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, ApproximateFrom, graphSegmentPassages: SegmentPassages);
+        await restarted.VectorSearchAsync(RandomUnit(), SearchFilter.None, 1); // reads the segments back, then adds the 35
+        await restarted.ApproximateIndexing;
+
+        Assert.Equal(4, restarted.ApproximateGraph!.SegmentCount); // the third filled to 60, a fourth holds 5
+        Assert.Equal(written[..2], files.Take(2).Select(File.GetLastWriteTimeUtc));
+        Assert.NotEqual(written[2], File.GetLastWriteTimeUtc(files[2]));
+        Assert.True(File.Exists(files[3]));
+        Assert.Equal(0, restarted.HeldVectors);
+        using var exact = new EmbeddedNewsStore(_directory.Path, SqliteSchema.KeptDeletions, null, approximateFrom: 0);
+        foreach (var vector in Enumerable.Range(0, 12).Select(_ => Query()).Append(_vectors["late30"]).Append(_vectors["a3"]))
+        {
+            AssertSameMatches(await exact.VectorSearchAsync(vector, SearchFilter.None, 5), await restarted.VectorSearchAsync(vector, SearchFilter.None, 5));
+        }
+
+        Assert.DoesNotContain(await restarted.VectorSearchAsync(_vectors["a3"], SearchFilter.None, 5), h => h.ArticleId == "a3");
     }
 
     /// <summary>A fresh store on the directory, its index ready, answers every query as exact search does.</summary>
