@@ -43,6 +43,18 @@ public sealed class BotOptions
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>
+    /// Turns from /api/messages answered at once; later ones wait in arrival order (<see cref="Hosting.TurnGate"/>).
+    /// 0 = automatic: twice the processors when answers are composed here (<c>Chat:Provider</c> None), 256 when a
+    /// chat model writes them (a turn then mostly waits on the model).
+    /// </summary>
+    [Range(0, 4096)]
+    public int MaxConcurrentTurns { get; set; }
+
+    /// <summary>Turns waiting at most; a turn beyond them is answered 503 with Retry-After.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 1000;
+
     /// <summary>Key that unlocks the detailed /healthz view (paths, feed addresses, error text); empty = summary only.</summary>
     public string? HealthKey { get; set; }
 }

@@ -26,6 +26,7 @@ public static class BotServiceCollectionExtensions
         services.AddValidatedOptions<BotOptions>(configuration, BotOptions.SectionName);
         services.AddNewsBotTelemetry(configuration);
         services.AddSingleton<BotAccess>();
+        services.AddSingleton<TurnGate>();
         services.AddHostedService<AnonymousModeGuard>();
         services.AddNewsBotRateLimits(configuration);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));

@@ -8,13 +8,14 @@ namespace NewsBot.Hosting;
 /// <summary>
 /// <c>POST /api/messages</c>: the body is read within its size limit and checked (<see cref="ActivityGate"/>), its
 /// channel token is checked (<see cref="ChannelAuthentication"/>), then the conversation's rate, and only then does
-/// the Bot Framework adapter run the turn. Refusals are cheap and logged sparingly (<see cref="RefusalLog"/>).
+/// the Bot Framework adapter run the turn, in arrival order when many are asked at once (<see cref="TurnGate"/>).
+/// Refusals are cheap and logged sparingly (<see cref="RefusalLog"/>).
 /// </summary>
 public static class MessagesEndpoint
 {
     public static async Task PostAsync(
         HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, BotAccess access, ChannelAuthentication authentication,
-        ConversationRateLimiter conversations, IOptions<BotOptions> options, RefusalLog refusals, CancellationToken cancellationToken)
+        ConversationRateLimiter conversations, TurnGate gate, IOptions<BotOptions> options, RefusalLog refusals, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxRequestKilobytes * 1024;
         var body = await LimitedBody.ReadAsync(context.Request, limit, cancellationToken);
@@ -52,6 +53,14 @@ public static class MessagesEndpoint
             {
                 // Without an app id there is no token to check: a header a caller sends anyway is not read.
                 context.Request.Headers.Authorization = default;
+            }
+
+            using var turn = await gate.EnterAsync(cancellationToken);
+            if (!turn.IsAcquired)
+            {
+                RateLimitResponses.SetRetryAfter(context.Response, TimeSpan.FromSeconds(1));
+                await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "NewsBot is answering as many questions as it can; try again in a second.", refusals, cancellationToken);
+                return;
             }
 
             context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
