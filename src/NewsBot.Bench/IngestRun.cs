@@ -12,7 +12,7 @@ namespace NewsBot.Bench;
 /// <summary>
 /// Ingest end to end (read, chunk, embed with the local model, store, record stories) into a fresh embedded store,
 /// against the embedding model's own rate on the same passages in the same run (each passage and its sentences, in
-/// batches of about 32 passages as ingest makes them): the ratio says how much of ingest is the model. The machine's
+/// the same batches as the ingest's: whole articles until 32 passages): the ratio says how much of ingest is the model. The machine's
 /// speed drifts by several percent within a minute, so the two are measured in turns: the articles are ingested in
 /// <see cref="Rounds"/> parts, each part's passages through the model alone just before or just after (alternately)
 /// the part is ingested, and the ratio is the model's total time over the ingest's. Articles are generated (news-like sentences written for the benchmark), so the run needs nothing
@@ -33,33 +33,33 @@ public static class IngestRun
             // The model alone on the same passages, warmed up first.
             var embedder = services.GetRequiredService<NewsEmbedder>();
             var chunker = services.GetRequiredService<PassageChunker>();
-            var parts = new List<(string File, List<string> Texts)>();
+            var parts = new List<(string File, List<string[]> Batches)>();
             foreach (var (part, index) in Enumerable.Range(0, count).Chunk((count + Rounds - 1) / Rounds).Select((p, i) => (p, i)))
             {
                 var file = Path.Combine(data, $"articles-{index}.jsonl");
                 await File.WriteAllLinesAsync(file, part.Select(Article));
-                var texts = new List<string>();
+                var articles = new List<string[]>();
                 await foreach (var item in new JsonArticleReader().ReadAsync(file, CancellationToken.None))
                 {
-                    texts.AddRange(chunker.Chunk(item.Article!).Select(p => p.Text));
+                    articles.Add([.. chunker.Chunk(item.Article!).Select(p => p.Text)]);
                 }
 
-                parts.Add((file, texts));
+                parts.Add((file, BatchesAsIngestMakesThem(articles)));
             }
 
-            await embedder.EmbedForIndexAsync(parts[0].Texts.Take(8).ToArray(), CancellationToken.None);
+            await embedder.EmbedForIndexAsync(parts[0].Batches[0].Take(8).ToArray(), CancellationToken.None);
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var (passages, ingestTime, embeddingTime, modelTime) = (0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
-            foreach (var ((file, texts), index) in parts.Select((p, i) => (p, i)))
+            foreach (var ((file, batches), index) in parts.Select((p, i) => (p, i)))
             {
-                modelTime += index % 2 == 0 ? await ModelAloneAsync(embedder, texts) : TimeSpan.Zero;
+                modelTime += index % 2 == 0 ? await ModelAloneAsync(embedder, batches) : TimeSpan.Zero;
                 var report = await pipeline.IngestAsync([file]);
-                modelTime += index % 2 == 1 ? await ModelAloneAsync(embedder, texts) : TimeSpan.Zero;
+                modelTime += index % 2 == 1 ? await ModelAloneAsync(embedder, batches) : TimeSpan.Zero;
                 (passages, ingestTime, embeddingTime) = (passages + report.PassagesEmbedded, ingestTime + report.Elapsed, embeddingTime + report.EmbeddingTime);
             }
 
             var rate = passages / ingestTime.TotalSeconds;
-            var modelRate = parts.Sum(p => p.Texts.Count) / modelTime.TotalSeconds;
+            var modelRate = parts.Sum(p => p.Batches.Sum(b => b.Length)) / modelTime.TotalSeconds;
             var row = new IngestRow(passages, Math.Round(rate, 1), Math.Round(modelRate, 1), Math.Round(rate / modelRate, 3))
             {
                 seconds = Math.Round(ingestTime.TotalSeconds, 1),
@@ -85,16 +85,39 @@ public static class IngestRun
     /// <summary>The ingest is measured in this many parts, each beside the model alone on its passages.</summary>
     private const int Rounds = 6;
 
-    /// <summary>The model alone's time on the passages (and their sentences), in batches of 32 as ingest makes them.</summary>
-    private static async Task<TimeSpan> ModelAloneAsync(NewsEmbedder embedder, List<string> texts)
+    /// <summary>The model alone's time on the passages (and their sentences), in the same batches as the ingest's.</summary>
+    private static async Task<TimeSpan> ModelAloneAsync(NewsEmbedder embedder, List<string[]> batches)
     {
         var model = Stopwatch.StartNew();
-        foreach (var batch in texts.Chunk(32))
+        foreach (var batch in batches)
         {
             await embedder.EmbedForIndexAsync(batch, CancellationToken.None);
         }
 
         return model.Elapsed;
+    }
+
+    /// <summary>Whole articles' passages gathered until a batch has <see cref="IngestionPipeline.EmbedBatchPassages"/>, as the ingest gathers them.</summary>
+    private static List<string[]> BatchesAsIngestMakesThem(List<string[]> articles)
+    {
+        var batches = new List<string[]>();
+        var pending = new List<string>();
+        foreach (var passages in articles)
+        {
+            pending.AddRange(passages);
+            if (pending.Count >= IngestionPipeline.EmbedBatchPassages)
+            {
+                batches.Add([.. pending]);
+                pending.Clear();
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            batches.Add([.. pending]);
+        }
+
+        return batches;
     }
 
     private static readonly string[] Places = ["Port Alder", "Millbrook", "Ostrel", "Harbour City", "Kellmouth", "Quayside", "North Vale", "Easthaven"];

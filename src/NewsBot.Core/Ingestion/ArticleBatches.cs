@@ -10,9 +10,10 @@ internal sealed record PendingArticle(int Position, string Location, Article Art
 
 /// <summary>
 /// New and changed articles wait until about <c>batchPassages</c> passages are ready, then are embedded in one call
-/// (the model runs the short passages of several articles together). A batch is stored, one article at a time and in
-/// input order, while the model embeds the next. Disposing waits for the batch being stored, so a failed run stops
-/// only after what was embedded before the failure is stored.
+/// (the model runs the short passages of several articles together). The model works while the next batch is read
+/// and chunked and the one before is stored (one article at a time, in input order), so it never waits for them.
+/// Disposing waits for the batch being embedded and the one being stored, so a failed run stops only after what was
+/// embedded before the failure is stored.
 /// </summary>
 internal sealed class ArticleBatches(
     Func<string[], Task<IReadOnlyList<PassageVectors>>> embed,
@@ -20,14 +21,18 @@ internal sealed class ArticleBatches(
     int batchPassages) : IAsyncDisposable
 {
     private readonly List<PendingArticle> _pending = [];
+    private PendingArticle[] _embedding = [];
+    private Task<IReadOnlyList<PassageVectors>>? _vectors;
     private PendingArticle[] _inFlight = [];
     private Task _storing = Task.CompletedTask;
+    private long _embeddingTicks;
 
-    public TimeSpan EmbeddingTime { get; private set; }
+    /// <summary>Time the model spent on the batches (wall time of the embedding calls).</summary>
+    public TimeSpan EmbeddingTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _embeddingTicks));
 
-    /// <summary>Whether the article is waiting or being stored (so its stored hash may be about to change).</summary>
+    /// <summary>Whether the article is waiting, being embedded or being stored (so its stored hash may be about to change).</summary>
     public bool Holds(string articleId) =>
-        _pending.Exists(p => p.Article.Id == articleId) || Array.Exists(_inFlight, p => p.Article.Id == articleId);
+        _pending.Exists(p => p.Article.Id == articleId) || Array.Exists(_embedding, p => p.Article.Id == articleId) || Array.Exists(_inFlight, p => p.Article.Id == articleId);
 
     public async Task AddAsync(PendingArticle article)
     {
@@ -42,12 +47,28 @@ internal sealed class ArticleBatches(
     public async Task DrainAsync()
     {
         await EmbedPendingAsync();
+        await StoreEmbeddedAsync();
         await _storing;
         _inFlight = [];
     }
 
-    public async ValueTask DisposeAsync() => await _storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    /// <summary>After a failure elsewhere: a batch the model finished is stored still, unless storing failed before it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_vectors is { } embedding)
+        {
+            await ((Task)embedding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (embedding.IsCompletedSuccessfully && _storing.IsCompletedSuccessfully)
+            {
+                _storing = StoreAsync(_embedding, embedding.Result);
+            }
+        }
 
+        await _storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Hands the batch the model finished to storing, then starts the model on the waiting articles without waiting for it.</summary>
     private async Task EmbedPendingAsync()
     {
         if (_pending.Count == 0)
@@ -55,13 +76,38 @@ internal sealed class ArticleBatches(
             return;
         }
 
-        var batch = _pending.ToArray();
+        await StoreEmbeddedAsync();
+        _embedding = [.. _pending];
         _pending.Clear();
+        _vectors = EmbedAsync(_embedding.SelectMany(p => p.Passages.Select(x => x.Text)).ToArray());
+    }
+
+    private async Task<IReadOnlyList<PassageVectors>> EmbedAsync(string[] texts)
+    {
+        await Task.Yield(); // the caller goes on reading the next articles while the model runs
         var started = Stopwatch.GetTimestamp();
-        var vectors = await embed(batch.SelectMany(p => p.Passages.Select(x => x.Text)).ToArray());
-        EmbeddingTime += Stopwatch.GetElapsedTime(started);
+        try
+        {
+            return await embed(texts);
+        }
+        finally
+        {
+            Interlocked.Add(ref _embeddingTicks, Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    /// <summary>Waits for the batch being embedded, then for the one being stored, and starts storing the embedded one.</summary>
+    private async Task StoreEmbeddedAsync()
+    {
+        if (_vectors is null)
+        {
+            return;
+        }
+
+        var (batch, vectors) = (_embedding, await _vectors);
+        _vectors = null;
         await _storing;
-        _inFlight = batch;
+        (_inFlight, _embedding) = (batch, []);
         _storing = StoreAsync(batch, vectors);
     }
 

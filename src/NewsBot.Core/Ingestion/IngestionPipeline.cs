@@ -14,8 +14,8 @@ namespace NewsBot.Core.Ingestion;
 /// </summary>
 public sealed class IngestionPipeline(ArticleSources sources, PassageChunker chunker, NewsEmbedder embedder, INewsStore store, IStoryIndex? stories = null)
 {
-    /// <summary>About how many passages are embedded in one call, across articles.</summary>
-    private const int EmbedBatchPassages = 32;
+    /// <summary>Passages embedded in one call at least (whole articles are added until a batch has this many).</summary>
+    public const int EmbedBatchPassages = 32;
 
     public async Task<IngestReport> IngestAsync(
         IEnumerable<string> paths,
