@@ -40,6 +40,52 @@ public sealed class ArticleBatchesTests
         Assert.Equal(["port-strike:1", "museum-opening:1"], stored);
     }
 
+    [Fact]
+    public async Task The_model_starts_on_the_next_batch_before_the_batch_it_finished_is_stored()
+    {
+        // The embedded store writes synchronously (SQLite), so storing holds the thread it runs on.
+        using var storeHeld = new ManualResetEventSlim();
+        var embedded = new List<string>();
+        var stored = new List<string>();
+        await using var batches = new ArticleBatches(
+            texts =>
+            {
+                lock (embedded)
+                {
+                    embedded.AddRange(texts);
+                }
+
+                return Task.FromResult<IReadOnlyList<PassageVectors>>(texts.Select(_ => new PassageVectors(new float[] { 1, 0 }, SentenceVectors.Quantise([new float[] { 1, 0 }]))).ToArray());
+            },
+            (article, _) =>
+            {
+                storeHeld.Wait(TimeSpan.FromSeconds(30));
+                stored.Add(article.Article.Id);
+                return Task.CompletedTask;
+            },
+            batchPassages: 1);
+
+        var adding = Task.Run(async () =>
+        {
+            await batches.AddAsync(Pending(1, "harbour-fire"));
+            await batches.AddAsync(Pending(2, "budget-vote"));
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!embedded.Exists(t => t.Contains("budget-vote", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var modelHadNextBatch = embedded.Exists(t => t.Contains("budget-vote", StringComparison.Ordinal));
+        var firstStored = stored.Count;
+        storeHeld.Set();
+        await adding;
+        await batches.DrainAsync();
+        Assert.True(modelHadNextBatch, "the model waited for the batch before it to be stored");
+        Assert.Equal(0, firstStored);
+        Assert.Equal(["harbour-fire", "budget-vote"], stored);
+    }
+
     private static PendingArticle Pending(int position, string id)
     {
         var article = TestArticles.Make(id, $"Report {id}", $"A short report about {id}.");

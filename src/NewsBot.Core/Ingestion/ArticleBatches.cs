@@ -68,7 +68,10 @@ internal sealed class ArticleBatches(
         await _storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Hands the batch the model finished to storing, then starts the model on the waiting articles without waiting for it.</summary>
+    /// <summary>
+    /// Starts the model on the waiting articles as soon as it has finished the batch before, then stores that batch
+    /// while the model works (storing first would leave the model idle for as long as the store takes).
+    /// </summary>
     private async Task EmbedPendingAsync()
     {
         if (_pending.Count == 0)
@@ -76,10 +79,14 @@ internal sealed class ArticleBatches(
             return;
         }
 
-        await StoreEmbeddedAsync();
+        var (finished, vectors) = (_embedding, _vectors is null ? null : await _vectors);
         _embedding = [.. _pending];
         _pending.Clear();
         _vectors = EmbedAsync(_embedding.SelectMany(p => p.Passages.Select(x => x.Text)).ToArray());
+        if (vectors is not null)
+        {
+            await StoreBehindAsync(finished, vectors);
+        }
     }
 
     private async Task<IReadOnlyList<PassageVectors>> EmbedAsync(string[] texts)
@@ -96,7 +103,7 @@ internal sealed class ArticleBatches(
         }
     }
 
-    /// <summary>Waits for the batch being embedded, then for the one being stored, and starts storing the embedded one.</summary>
+    /// <summary>Waits for the batch being embedded, then stores it (after the one being stored).</summary>
     private async Task StoreEmbeddedAsync()
     {
         if (_vectors is null)
@@ -105,9 +112,15 @@ internal sealed class ArticleBatches(
         }
 
         var (batch, vectors) = (_embedding, await _vectors);
-        _vectors = null;
+        (_vectors, _embedding) = (null, []);
+        await StoreBehindAsync(batch, vectors);
+    }
+
+    /// <summary>Stores a batch after the one being stored, keeping input order.</summary>
+    private async Task StoreBehindAsync(PendingArticle[] batch, IReadOnlyList<PassageVectors> vectors)
+    {
         await _storing;
-        (_inFlight, _embedding) = (batch, []);
+        _inFlight = batch;
         _storing = StoreAsync(batch, vectors);
     }
 
