@@ -45,6 +45,26 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Retrieval_eval_details_say_where_each_questions_evidence_was_ranked()
+    {
+        using var output = new TempDirectory();
+        var details = Path.Combine(output.Path, "details.jsonl");
+
+        await Cli.JsonAsync("eval", "retrieval", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--json", "--details", details);
+
+        var lines = File.ReadAllLines(details).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(12, lines.Length); // the two without anything to find are not searched
+        Assert.All(lines, line =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(line.GetProperty("query").GetString()));
+            var passages = line.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ToArray();
+            Assert.Equal(passages.Length, line.GetProperty("sources").GetArrayLength());
+            Assert.All(line.GetProperty("fact_ranks").EnumerateArray(), rank => Assert.True(rank.ValueKind == JsonValueKind.Null || rank.GetInt32() is >= 1 and <= 10));
+        });
+        Assert.True(lines.Count(l => l.GetProperty("fact_ranks").EnumerateArray().Any(r => r.ValueKind == JsonValueKind.Number)) >= 11);
+    }
+
+    [Fact]
     public async Task Answer_eval_on_the_sample_questions_reports_quality_and_the_share_of_sentences_dropped_as_unsupported()
     {
         var result = await Cli.JsonAsync("eval", "answers", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--json");

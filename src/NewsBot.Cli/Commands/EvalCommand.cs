@@ -17,7 +17,8 @@ internal static class EvalCommand
         var queries = new Argument<FileInfo>("queries") { Description = "JSONL questions with evidence_list[].fact (MultiHop-RAG format)" };
         var top = new Option<int>("--top") { Description = "Passages per question", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var retrieval = new Command("retrieval", "Hits@10, Hits@4, MRR@10, MAP@10, all@10 (overall and by question type) and search latency") { queries, top, json };
+        var details = new Option<FileInfo?>("--details") { Description = "Write one JSON line per question (type, the rank where each gold fact is first found, the outlets and passages ranked) to this file" };
+        var retrieval = new Command("retrieval", "Hits@10, Hits@4, MRR@10, MAP@10, all@10 (overall and by question type) and search latency") { queries, top, json, details };
         retrieval.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(queries)!;
@@ -33,6 +34,7 @@ internal static class EvalCommand
             var metrics = new RetrievalByType();
             var latencies = new List<double>();
             await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
+            await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;
             foreach (var question in questions)
             {
                 if (!RetrievalMetrics.IsScorable(question))
@@ -45,6 +47,17 @@ internal static class EvalCommand
                 var hits = await search.SearchAsync(question.Query, SearchFilter.None, count, cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 metrics.Add(question, hits.Select(h => h.Text).ToArray());
+                if (detailWriter is not null)
+                {
+                    await detailWriter.WriteLineAsync(JsonSerializer.Serialize(new
+                    {
+                        query = question.Query,
+                        type = question.Type,
+                        fact_ranks = RetrievalMetrics.FactRanks(question, hits.Select(h => h.Text).ToArray()),
+                        sources = hits.Select(h => h.Source).ToArray(),
+                        passages = hits.Select(h => h.PassageId).ToArray(),
+                    }, CliContext.Json));
+                }
             }
 
             latencies.Sort();

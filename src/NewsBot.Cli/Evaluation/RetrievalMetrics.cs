@@ -76,6 +76,13 @@ internal sealed class RetrievalMetrics
         return summary;
     }
 
+    /// <summary>For each gold fact, the rank (from 1) of the first passage holding it; null where none does.</summary>
+    public static int?[] FactRanks(GoldQuestion question, IReadOnlyList<string> passages)
+    {
+        var texts = passages.Select(Squash).ToArray();
+        return Facts(question).Select(f => Array.FindIndex(texts, t => t.Contains(f, StringComparison.Ordinal)) is var i and >= 0 ? i + 1 : (int?)null).ToArray();
+    }
+
     /// <summary>Whether the question has something to find: evidence facts, or a gold answer.</summary>
     public static bool IsScorable(GoldQuestion question) => Facts(question).Length > 0;
 
