@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace NewsBot.Core.Embeddings;
 
@@ -70,20 +71,17 @@ public sealed class SentenceVectors
     public float BestSimilarity(ReadOnlySpan<float> unit)
     {
         var best = -1f;
+        var length = Math.Min(Dimensions, unit.Length);
+        Span<float> values = length <= 2048 ? stackalloc float[length] : new float[length];
+        unit = unit[..length];
         for (var index = 0; index < Count; index++)
         {
             var at = HeaderBytes + (index * (sizeof(float) + Dimensions)) + sizeof(float);
-            float dot = 0, norm = 0;
-            for (var d = 0; d < Dimensions && d < unit.Length; d++)
-            {
-                float value = unchecked((sbyte)_bytes[at + d]);
-                dot += value * unit[d];
-                norm += value * value;
-            }
-
+            TensorPrimitives.ConvertTruncating<sbyte, float>(MemoryMarshal.Cast<byte, sbyte>(_bytes.AsSpan(at, length)), values);
+            var norm = TensorPrimitives.SumOfSquares<float>(values);
             if (norm > 0)
             {
-                best = Math.Max(best, dot / MathF.Sqrt(norm));
+                best = Math.Max(best, TensorPrimitives.Dot<float>(values, unit) / MathF.Sqrt(norm));
             }
         }
 

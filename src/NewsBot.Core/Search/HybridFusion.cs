@@ -47,6 +47,18 @@ public static class HybridFusion
             .ToArray();
     }
 
+    /// <summary>
+    /// The candidates and, after them, the passages another search found that they lack (scored by neither of the
+    /// fused searches: only a ranker reading other features can place them).
+    /// </summary>
+    public static IReadOnlyList<RankingCandidate> Widen(IReadOnlyList<RankingCandidate> candidates, IReadOnlyList<PassageHit> more)
+    {
+        var known = candidates.Select(c => c.Hit.PassageId).ToHashSet(StringComparer.Ordinal);
+        var added = more.Where(h => known.Add(h.PassageId))
+            .Select((h, i) => new RankingCandidate(h with { Score = 0 }, null, 0, null, 0, 0, candidates.Count + i + 1));
+        return [.. candidates, .. added];
+    }
+
     /// <summary>Round-robin over several ranked lists, skipping passages already taken.</summary>
     public static IReadOnlyList<PassageHit> Interleave(IReadOnlyList<IReadOnlyList<PassageHit>> lanes, int top)
     {

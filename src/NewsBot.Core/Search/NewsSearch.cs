@@ -14,6 +14,9 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     // Extra hits fetched so that collapsing copies still leaves the number asked for.
     private const int CopiesAllowance = 6;
 
+    // Each clause of an outlet's lane adds its best keyword matches to the lane's candidates.
+    private const int ClauseCandidates = 20;
+
     private readonly SearchOptions _options = options.Value;
 
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, SearchFilter? filter = null, int? top = null, CancellationToken cancellationToken = default)
@@ -44,18 +47,56 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         var terms = QueryTerms.Extract(question);
         var wanted = copies is null ? top : top + CopiesAllowance;
         var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
-        if (!_options.OutletLanes || filter.Sources.Count > 0 || outlets.Count == 0)
+        var laned = _options.OutletLanes && filter.Sources.Count == 0 && outlets.Count > 0;
+        var dense = new Dictionary<string, IReadOnlyList<PassageHit>>(StringComparer.Ordinal); // each lane's vector search, run once
+        var lanes = await LanesAsync(query, terms, vector, laned ? outlets : [], filter, wanted, dense, cancellationToken);
+
+        // A question that describes its answer without naming it ("Which company, reported by … to have …, and by …
+        // to have …?") is answered by a name every piece of evidence shares: found in the first results of several
+        // lanes (or articles), it is searched for with the question, and the ranker reads which passages hold it.
+        if (query is not null && BridgeNames.Of(question, lanes, laned ? outlets : []) is { Count: > 0 } bridge)
         {
-            return await OneCopyPerTextAsync(await HybridAsync(query, terms, vector, filter, wanted, cancellationToken), top, cancellationToken);
+            var bridgeTerms = QueryTerms.Extract(string.Join(' ', bridge));
+            lanes = await LanesAsync(query with { Bridge = bridge }, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], vector, laned ? outlets : [], filter, wanted, dense, cancellationToken, bridgeTerms);
+        }
+
+        return await OneCopyPerTextAsync(lanes.Count == 1 ? lanes[0] : HybridFusion.Interleave(lanes, wanted), top, cancellationToken);
+    }
+
+    /// <summary>One hybrid search per outlet (each filtered to it), or one for the whole store when none is given.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<PassageHit>>> LanesAsync(
+        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int wanted,
+        Dictionary<string, IReadOnlyList<PassageHit>> dense, CancellationToken cancellationToken, IReadOnlyList<string>? bridgeTerms = null)
+    {
+        if (outlets.Count == 0)
+        {
+            return [await HybridAsync(query, terms, vector, filter, wanted, cancellationToken, dense)];
         }
 
         var lanes = new List<IReadOnlyList<PassageHit>>();
         foreach (var outlet in outlets)
         {
-            lanes.Add(await HybridAsync(query, terms, vector, filter with { Sources = [outlet] }, wanted, cancellationToken));
+            // With the name that ties the evidence known, each clause naming this outlet alone ("… as reported by
+            // TechCrunch, and … as per another TechCrunch article") is searched with it: the lane's candidates
+            // include each clause's best matches, and the ranker reads how well each candidate answers the clauses.
+            var clauses = query is null || bridgeTerms is null ? [] : OwnClauses(query.Parts, outlet, outlets);
+            var laneQuery = clauses.Count == 0 ? query : query! with { Focus = clauses };
+            var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms!, StringComparer.Ordinal)]).ToArray();
+            lanes.Add(await HybridAsync(laneQuery, terms, vector, filter with { Sources = [outlet] }, wanted, cancellationToken, dense, clauseSearches));
         }
 
-        return await OneCopyPerTextAsync(HybridFusion.Interleave(lanes, wanted), top, cancellationToken);
+        return lanes;
+    }
+
+    /// <summary>The question's parts (of several) that name the outlet and no other outlet the question names.</summary>
+    private static IReadOnlyList<QuestionPart> OwnClauses(IReadOnlyList<QuestionPart> parts, string outlet, IReadOnlyList<string> outlets) =>
+        parts.Count < 2 ? [] : parts.Where(p => OutletMatcher.Names(p.Text, outlet) && !outlets.Any(o => o != outlet && OutletMatcher.Names(p.Text, o))).ToArray();
+
+    /// <summary>A clause's terms to match, without the outlet's own name (its passages need not repeat it).</summary>
+    private static IReadOnlyList<string> ClauseTerms(string clause, string outlet)
+    {
+        var name = QueryTerms.Extract(OutletMatcher.NameOf(outlet) ?? "").ToHashSet(StringComparer.Ordinal);
+        return QueryTerms.Extract(clause).Where(t => !name.Contains(t)).ToArray();
     }
 
     /// <summary>
@@ -67,7 +108,9 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             .Select(k => k.AlsoReportedBy.Count > 0 ? k.Item with { AlsoReportedBy = k.AlsoReportedBy } : k.Item)
             .Take(top).ToArray();
 
-    private async Task<IReadOnlyList<PassageHit>> HybridAsync(RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PassageHit>> HybridAsync(
+        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken,
+        Dictionary<string, IReadOnlyList<PassageHit>>? denseByLane = null, IReadOnlyList<IReadOnlyList<string>>? clauseSearches = null)
     {
         var candidates = Math.Max(_options.Candidates, top);
         if (_options.Fusion == "Store" && store is IHybridSearchStore hybrid)
@@ -78,15 +121,26 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         var keyword = terms.Count > 0
             ? await store.KeywordSearchAsync(terms, filter, candidates, cancellationToken)
             : [];
-        var dense = _options.DenseWeight > 0
-            ? await store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
-            : [];
+        var lane = string.Join('\n', filter.Sources);
+        if (denseByLane?.GetValueOrDefault(lane) is not { } dense)
+        {
+            dense = _options.DenseWeight > 0
+                ? await store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
+                : [];
+            denseByLane?.Add(lane, dense);
+        }
+
         if (ranker is null || query is null)
         {
             return HybridFusion.Fuse(keyword, dense, _options.DenseWeight, top);
         }
 
         var fused = HybridFusion.Candidates(keyword, dense, _options.DenseWeight);
+        foreach (var clause in clauseSearches ?? [])
+        {
+            fused = HybridFusion.Widen(fused, await store.KeywordSearchAsync(clause, filter, ClauseCandidates, cancellationToken));
+        }
+
         return ranker.Rank(query, fused).Take(top).Select(c => c.Hit).ToArray();
     }
 }

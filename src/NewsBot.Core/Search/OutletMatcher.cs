@@ -10,15 +10,7 @@ public static class OutletMatcher
         var found = new List<(int Position, string Source)>();
         foreach (var source in knownSources)
         {
-            var name = source.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? source[4..] : source;
-            if (name.Length < 2)
-            {
-                continue;
-            }
-
-            // Outlet names are proper nouns: match their capitalisation, as whole words.
-            var match = Regex.Match(question, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])");
-            if (match.Success)
+            if (Match(question, source) is { Success: true } match)
             {
                 found.Add((match.Index, source));
             }
@@ -32,4 +24,18 @@ public static class OutletMatcher
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
     }
+
+    /// <summary>Whether the text names the outlet (as <see cref="Find"/> matches it).</summary>
+    public static bool Names(string text, string source) => Match(text, source) is { Success: true };
+
+    /// <summary>The outlet's name as written ("The Verge" → "Verge"), or null when too short to match.</summary>
+    public static string? NameOf(string source)
+    {
+        var name = source.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? source[4..] : source;
+        return name.Length < 2 ? null : name;
+    }
+
+    // Outlet names are proper nouns: match their capitalisation, as whole words.
+    private static Match? Match(string text, string source) =>
+        NameOf(source) is { } name ? Regex.Match(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])") : null;
 }

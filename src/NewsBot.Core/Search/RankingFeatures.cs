@@ -17,7 +17,8 @@ public static partial class RankingFeatures
         "terms_in_passage", "rare_terms_in_passage", "terms_in_title", "names_in_passage", "figures_in_passage",
         "outlet_named", "period_named", "position_in_article", "article_passages", "rank_in_article", "article_best_gap",
         "outlet_share", "length", "parts", "best_part", "best_part_rare", "parts_half_covered", "part_rank",
-        "sentence_best", "sentence_best_gap",
+        "sentence_best", "sentence_best_gap", "bridge_in_passage",
+        "focus_terms", "focus_rare", "focus_rank",
     ];
 
     /// <summary>
@@ -44,20 +45,15 @@ public static partial class RankingFeatures
         var bySource = candidates.GroupBy(c => c.Hit.Source ?? "", StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
 
         // The passage's sentence closest to the question: a fact is one sentence, however the question words it.
-        var sentences = candidates.Select(c => c.Hit.Sentences?.BestSimilarity(query.Vector.Span) ?? -1f).ToArray();
+        var sentences = candidates.Select(c => query.SentenceScores.GetOrAdd(c.Hit.PassageId, _ => c.Hit.Sentences?.BestSimilarity(query.Vector.Span) ?? -1f)).ToArray();
         var bestSentence = sentences.Max();
         // Each candidate's best rank among the candidates by one part's rare terms: a part's best evidence ranks
         // first for that part however the whole question ranks it.
-        var partRanks = new float[candidates.Count];
-        Array.Fill(partRanks, candidates.Count);
-        foreach (var part in parts)
-        {
-            var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(i => Rare(part, words[i], rarity)).ThenBy(i => i).ToArray();
-            for (var r = 0; r < ranked.Length; r++)
-            {
-                partRanks[ranked[r]] = Math.Min(partRanks[ranked[r]], r + 1);
-            }
-        }
+        var partRanks = BestRanks(parts, words, rarity);
+
+        // In an outlet's lane, how well each candidate answers the clauses naming that outlet, and its best rank by one.
+        var focus = query.Focus.Select(p => p.Terms).ToArray();
+        var focusRanks = BestRanks(focus, words, rarity);
 
         var rows = new float[candidates.Count][];
         for (var i = 0; i < candidates.Count; i++)
@@ -95,10 +91,31 @@ public static partial class RankingFeatures
                 partRanks[i],
                 sentences[i],
                 sentences[i] < 0 ? 1 : bestSentence - sentences[i],
+                query.Bridge.Count == 0 ? -1 : Share(query.Bridge, n => text.Contains(n, StringComparison.Ordinal)),
+                focus.Length == 0 ? -1 : focus.Max(p => Share(p, t => words[i].Contains(t))),
+                focus.Length == 0 ? -1 : focus.Max(p => Rare(p, words[i], rarity)),
+                focus.Length == 0 ? -1 : focusRanks[i],
             ];
         }
 
         return (rows, words.Select(query.BestPart).ToArray());
+    }
+
+    // Each candidate's best rank (from 1) among the candidates by one part's rare terms.
+    private static float[] BestRanks(IReadOnlyList<string[]> parts, HashSet<string>[] words, Dictionary<string, double> rarity)
+    {
+        var ranks = new float[words.Length];
+        Array.Fill(ranks, words.Length);
+        foreach (var part in parts)
+        {
+            var ranked = Enumerable.Range(0, words.Length).OrderByDescending(i => Rare(part, words[i], rarity)).ThenBy(i => i).ToArray();
+            for (var r = 0; r < ranked.Length; r++)
+            {
+                ranks[ranked[r]] = Math.Min(ranks[ranked[r]], r + 1);
+            }
+        }
+
+        return ranks;
     }
 
     // The share of the terms' rarity the passage holds.
@@ -108,9 +125,11 @@ public static partial class RankingFeatures
         return total > 0 ? (float)(terms.Sum(t => words.Contains(t) ? rarity[t] : 0) / total) : 0;
     }
 
-    /// <summary>A text's matchable words, stemmed.</summary>
+    /// <summary>A text's matchable words, stemmed; read once per text while the text is held (a remembered passage is read again by every question it answers).</summary>
     private static HashSet<string> WordsOf(string text) =>
-        QueryTerms.Tokens(text).Select(Stems.Of).ToHashSet(StringComparer.Ordinal);
+        Analysed.GetValue(text, t => QueryTerms.Tokens(t).Select(Stems.Of).ToHashSet(StringComparer.Ordinal));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, HashSet<string>> Analysed = new();
 
     private static float Share<T>(IReadOnlyCollection<T> items, Func<T, bool> found) =>
         items.Count == 0 ? 0 : (float)items.Count(found) / items.Count;

@@ -8,6 +8,15 @@ public sealed record RankingQuery(string Question, ReadOnlyMemory<float> Vector,
     {
     }
 
+    /// <summary>Names the first results share that the question does not name (<see cref="BridgeNames"/>); empty on a first pass.</summary>
+    public IReadOnlyList<string> Bridge { get; init; } = [];
+
+    /// <summary>The clauses naming this lane's outlet alone, searched for with <see cref="Bridge"/>; empty otherwise.</summary>
+    public IReadOnlyList<QuestionPart> Focus { get; init; } = [];
+
+    /// <summary>Each passage's closest sentence to the question, computed once for all the lanes and passes of one search.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, float> SentenceScores { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Which part a passage answers best: the one with the largest share of its terms in the passage.</summary>
     public int BestPart(HashSet<string> words) =>
         Parts.Count < 2 ? 0 : Enumerable.Range(0, Parts.Count).MaxBy(p => Parts[p].Terms.Count(words.Contains) / (double)Parts[p].Terms.Length);
