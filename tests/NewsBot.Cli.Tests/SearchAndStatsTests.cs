@@ -64,6 +64,21 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
         Assert.True(lines.Count(l => l.GetProperty("fact_ranks").EnumerateArray().Any(r => r.ValueKind == JsonValueKind.Number)) >= 11);
     }
 
+    [Theory]
+    [InlineData("retrieval")]
+    [InlineData("answers")]
+    public async Task An_eval_asked_to_write_details_where_it_cannot_says_so_before_any_work(string eval)
+    {
+        using var output = new TempDirectory();
+        var details = Path.Combine(output.Path, "missing-folder", "details.jsonl");
+
+        var (exitCode, _, error) = await Cli.RunAsync("eval", eval, RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--details", details);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("cannot write the details file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Answer_eval_on_the_sample_questions_reports_quality_and_the_share_of_sentences_dropped_as_unsupported()
     {

@@ -28,13 +28,13 @@ internal static class EvalCommand
             }
 
             var questions = GoldQuestion.Load(file.FullName).ToArray();
+            await using var detailWriter = DetailsFile.Open(parse.GetValue(details));
             await using var services = context.Services(parse);
             var search = services.GetRequiredService<NewsSearch>();
             var count = Math.Max(10, parse.GetValue(top));
             var metrics = new RetrievalByType();
             var latencies = new List<double>();
             await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
-            await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;
             foreach (var question in questions)
             {
                 if (!RetrievalMetrics.IsScorable(question))
@@ -129,13 +129,13 @@ internal static class EvalCommand
             }
 
             var questions = GoldQuestion.Load(file.FullName).Take(parse.GetValue(limit) ?? int.MaxValue).ToArray();
+            await using var detailWriter = DetailsFile.Open(parse.GetValue(details));
             await using var services = context.Services(parse);
             var answerer = services.GetRequiredService<INewsAnswerer>();
             var metrics = new AnswerMetrics(await services.GetRequiredService<INewsStore>().GetSourcesAsync(cancellationToken));
             var latencies = new List<double>();
             // Warm up on a real question, so the first measured one does not pay for loading the model and vectors.
             await answerer.AnswerAsync(new AnswerRequest(questions.FirstOrDefault()?.Query ?? "warm up"), cancellationToken: cancellationToken);
-            await using var detailWriter = parse.GetValue(details) is { } d ? new StreamWriter(d.FullName) : null;
             foreach (var question in questions)
             {
                 var started = Stopwatch.GetTimestamp();
