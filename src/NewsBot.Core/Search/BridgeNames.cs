@@ -32,9 +32,9 @@ public static partial class BridgeNames
         var named = question.ToLowerInvariant();
         var excluded = outlets.SelectMany(o => QueryTerms.Tokens(o)).ToHashSet(StringComparer.Ordinal);
         return groups.SelectMany(g => g)
-            .SelectMany(h => Words.Names.Matches(h.Text).Select(m => (h.Group, Name: Possessive().Replace(WithoutOpening(h.Text, m), ""))))
+            .SelectMany(h => Words.Names.Matches(h.Text).Select(m => (h.Group, Name: Words.WithoutPossessive(WithoutOpening(h.Text, m)))))
             .Where(n => n.Name.Length > 2 && !named.Contains(n.Name.ToLowerInvariant(), StringComparison.Ordinal)
-                && QueryTerms.Tokens(n.Name).Any() && !QueryTerms.Tokens(n.Name).Any(excluded.Contains))
+                && QueryTerms.Tokens(n.Name).ToArray() is { Length: > 0 } tokens && !tokens.Any(excluded.Contains))
             .GroupBy(n => n.Name, StringComparer.Ordinal)
             .Select(g => (Name: g.Key, Groups: g.Select(n => n.Group).Distinct(StringComparer.Ordinal).Count(), Mentions: g.Count()))
             .Where(n => n.Groups >= 2)
@@ -77,7 +77,4 @@ public static partial class BridgeNames
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:which|who|whom|whose|what)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AsksForName();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"['’]s?$")]
-    private static partial System.Text.RegularExpressions.Regex Possessive();
 }

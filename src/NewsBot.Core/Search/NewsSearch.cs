@@ -49,7 +49,7 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
         var laned = _options.OutletLanes && filter.Sources.Count == 0 && outlets.Count > 0;
         var dense = new Dictionary<string, IReadOnlyList<PassageHit>>(StringComparer.Ordinal); // each lane's vector search, run once
-        var lanes = await LanesAsync(query, terms, vector, laned ? outlets : [], filter, wanted, dense, cancellationToken);
+        var lanes = await LanesAsync(query, terms, vector, laned ? outlets : [], filter, wanted, dense, null, cancellationToken);
 
         // A question that describes its answer without naming it ("Which company, reported by … to have …, and by …
         // to have …?") is answered by a name every piece of evidence shares: found in the first results of several
@@ -57,7 +57,7 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         if (query is not null && BridgeNames.Of(question, lanes, laned ? outlets : []) is { Count: > 0 } bridge)
         {
             var bridgeTerms = QueryTerms.Extract(string.Join(' ', bridge));
-            lanes = await LanesAsync(query with { Bridge = bridge }, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], vector, laned ? outlets : [], filter, wanted, dense, cancellationToken, bridgeTerms);
+            lanes = await LanesAsync(query with { Bridge = bridge }, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], vector, laned ? outlets : [], filter, wanted, dense, bridgeTerms, cancellationToken);
         }
 
         return await OneCopyPerTextAsync(lanes.Count == 1 ? lanes[0] : HybridFusion.Interleave(lanes, wanted), top, cancellationToken);
@@ -66,11 +66,11 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     /// <summary>One hybrid search per outlet (each filtered to it), or one for the whole store when none is given.</summary>
     private async Task<IReadOnlyList<IReadOnlyList<PassageHit>>> LanesAsync(
         RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int wanted,
-        Dictionary<string, IReadOnlyList<PassageHit>> dense, CancellationToken cancellationToken, IReadOnlyList<string>? bridgeTerms = null)
+        Dictionary<string, IReadOnlyList<PassageHit>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
     {
         if (outlets.Count == 0)
         {
-            return [await HybridAsync(query, terms, vector, filter, wanted, cancellationToken, dense)];
+            return [await HybridAsync(query, terms, vector, filter, wanted, dense, [], cancellationToken)];
         }
 
         var lanes = new List<IReadOnlyList<PassageHit>>();
@@ -82,7 +82,7 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             var clauses = query is null || bridgeTerms is null ? [] : OwnClauses(query.Parts, outlet, outlets);
             var laneQuery = clauses.Count == 0 ? query : query! with { Focus = clauses };
             var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms!, StringComparer.Ordinal)]).ToArray();
-            lanes.Add(await HybridAsync(laneQuery, terms, vector, filter with { Sources = [outlet] }, wanted, cancellationToken, dense, clauseSearches));
+            lanes.Add(await HybridAsync(laneQuery, terms, vector, filter with { Sources = [outlet] }, wanted, dense, clauseSearches, cancellationToken));
         }
 
         return lanes;
@@ -109,8 +109,8 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             .Take(top).ToArray();
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(
-        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken,
-        Dictionary<string, IReadOnlyList<PassageHit>>? denseByLane = null, IReadOnlyList<IReadOnlyList<string>>? clauseSearches = null)
+        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top,
+        Dictionary<string, IReadOnlyList<PassageHit>> denseByLane, IReadOnlyList<IReadOnlyList<string>> clauseSearches, CancellationToken cancellationToken)
     {
         var candidates = Math.Max(_options.Candidates, top);
         if (_options.Fusion == "Store" && store is IHybridSearchStore hybrid)
@@ -122,12 +122,12 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             ? await store.KeywordSearchAsync(terms, filter, candidates, cancellationToken)
             : [];
         var lane = string.Join('\n', filter.Sources);
-        if (denseByLane?.GetValueOrDefault(lane) is not { } dense)
+        if (denseByLane.GetValueOrDefault(lane) is not { } dense)
         {
             dense = _options.DenseWeight > 0
                 ? await store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
                 : [];
-            denseByLane?.Add(lane, dense);
+            denseByLane.Add(lane, dense);
         }
 
         if (ranker is null || query is null)
@@ -136,7 +136,7 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         }
 
         var fused = HybridFusion.Candidates(keyword, dense, _options.DenseWeight);
-        foreach (var clause in clauseSearches ?? [])
+        foreach (var clause in clauseSearches)
         {
             fused = HybridFusion.Widen(fused, await store.KeywordSearchAsync(clause, filter, ClauseCandidates, cancellationToken));
         }

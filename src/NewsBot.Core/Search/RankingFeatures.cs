@@ -137,7 +137,7 @@ public static partial class RankingFeatures
     // Names as written, each word of a name on its own ("Sam Bankman-Fried" is found as "Bankman-Fried" too); not
     // the question's first word, which is capitalised anyway.
     private static IReadOnlyList<string> NamesIn(string question) =>
-        Words.Capitalised.Matches(question).Where(m => m.Index > 0).Select(m => Possessive().Replace(m.Value, ""))
+        Words.Capitalised.Matches(question).Where(m => m.Index > 0).Select(m => Words.WithoutPossessive(m.Value))
             .Where(n => n.Length > 1).Distinct(StringComparer.Ordinal).ToArray();
 
     private static bool Mentions(string question, string source)
@@ -164,9 +164,6 @@ public static partial class RankingFeatures
 
     private static float PositionOf(string passageId) =>
         passageId.LastIndexOf('#') is var at and >= 0 && int.TryParse(passageId.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1;
-
-    [GeneratedRegex(@"['’]s?$")]
-    private static partial Regex Possessive();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
     private static partial Regex Year();

@@ -23,6 +23,12 @@ public static partial class Words
     /// </summary>
     public static Regex Names => CapitalisedRun();
 
+    /// <summary>A name without its possessive ending ("NATO's" is "NATO", "Jones’" is "Jones").</summary>
+    public static string WithoutPossessive(string name) => PossessiveEnding().Replace(name, "");
+
+    [GeneratedRegex(@"['’]s?$")]
+    private static partial Regex PossessiveEnding();
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex LetterDigitRuns();
 
