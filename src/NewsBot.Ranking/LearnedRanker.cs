@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using NewsBot.Core.Search;
 
 namespace NewsBot.Ranking;
@@ -10,11 +9,8 @@ namespace NewsBot.Ranking;
 /// question <see cref="RankerDescription.PartDiversity"/>, so near-duplicate passages of one report do not crowd out
 /// a second report, nor one part's evidence another's.
 /// </summary>
-public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRanker
+public sealed class LearnedRanker(RankerModel model) : IPassageRanker
 {
-    private readonly ThreadLocal<PredictionEngine<RankerRow, RankerRow.Scored>> _engines =
-        new(() => ml.Model.CreatePredictionEngine<RankerRow, RankerRow.Scored>(model.Transformer, inputSchemaDefinition: RankerRow.Schema()));
-
     // The model's scores run over about -10..10; shown as 0..1 through a logistic this wide, so the top ones differ.
     private const double ScoreScale = 4;
 
@@ -35,13 +31,10 @@ public sealed class LearnedRanker(MLContext ml, RankerModel model) : IPassageRan
     /// <summary>The model's score of each row of features.</summary>
     internal double[] Scores(float[][] features)
     {
-        var engine = _engines.Value!;
         var scores = new double[features.Length];
-        var row = new RankerRow();
         for (var i = 0; i < scores.Length; i++)
         {
-            row.Features = features[i];
-            scores[i] = engine.Predict(row).Score;
+            scores[i] = model.Trees.Score(features[i]);
         }
 
         return scores;

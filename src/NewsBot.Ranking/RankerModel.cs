@@ -17,9 +17,13 @@ public sealed record RankerModel
         Transformer = transformer;
         Input = input;
         Description = description;
+        Trees = TreeScorer.Of(transformer);
     }
 
     internal ITransformer Transformer { get; }
+
+    /// <summary>The model's trees, as the search scores candidates with them.</summary>
+    internal TreeScorer Trees { get; }
 
     private DataViewSchema Input { get; }
 

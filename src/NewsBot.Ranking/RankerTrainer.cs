@@ -40,7 +40,7 @@ public sealed class RankerTrainer(MLContext ml)
         var transformer = trainer.Fit(data);
         var model = new RankerModel(transformer, data.Schema, new RankerDescription(
             Features: Core.Search.RankingFeatures.Names, Diversity: 0, PartDiversity: 0, TrainedOn: trainedOn, Questions: groups.Select(g => g.Question).Distinct().Count()));
-        var ranker = new LearnedRanker(ml, model);
+        var ranker = new LearnedRanker(model);
         var scored = groups.Select(g => (Group: g, Scores: ranker.Scores(g.Features))).ToArray();
         var (diversity, partDiversity) = Diversities.SelectMany(d => Diversities.Select(p => (d, p)))
             .MaxBy(x => scored.Average(s => AveragePrecision(s.Group, LearnedRanker.Order(s.Group.Articles, s.Group.Parts, s.Scores, x.d, x.p).Order)));

@@ -30,7 +30,7 @@ public static class RankingServiceCollectionExtensions
             var ml = new MLContext(seed: 1);
             if (RankerModel.Load(ml, path, out var problem) is { } model)
             {
-                return new LearnedRanker(ml, model);
+                return new LearnedRanker(model);
             }
 
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LearnedRanker>()

@@ -60,6 +60,7 @@ public sealed class SearchAndStatsTests(SampleStoreFixture store) : IClassFixtur
             var passages = line.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ToArray();
             Assert.Equal(passages.Length, line.GetProperty("sources").GetArrayLength());
             Assert.All(line.GetProperty("fact_ranks").EnumerateArray(), rank => Assert.True(rank.ValueKind == JsonValueKind.Null || rank.GetInt32() is >= 1 and <= 10));
+            Assert.True(line.GetProperty("latency_ms").GetDouble() > 0);
         });
         Assert.True(lines.Count(l => l.GetProperty("fact_ranks").EnumerateArray().Any(r => r.ValueKind == JsonValueKind.Number)) >= 11);
     }

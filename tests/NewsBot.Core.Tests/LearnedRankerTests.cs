@@ -33,7 +33,7 @@ public sealed class LearnedRankerTests : IDisposable
         var path = Path.Combine(_directory, "ranker.zip");
 
         new RankerTrainer(ml).Train(groups, "synthetic").Save(ml, path);
-        var ranker = new LearnedRanker(ml, RankerModel.Load(ml, path, out var problem) ?? throw new InvalidOperationException(problem));
+        var ranker = new LearnedRanker(RankerModel.Load(ml, path, out var problem) ?? throw new InvalidOperationException(problem));
 
         // The candidate holding the question's terms is last in the fused order and first after ranking.
         var candidates = new[] { Candidate("a", "Nothing to see here.", 1), Candidate("b", "Another unrelated line.", 2), Candidate("c", "The Lake Varden water level fell sharply.", 3) };
@@ -53,6 +53,25 @@ public sealed class LearnedRankerTests : IDisposable
         Assert.Equal([0, 1, 2, 3], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 0, partDiversity: 0).Order);
         Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 1, partDiversity: 0).Order);
         Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(["a", "b", "c", "d"], [0, 0, 0, 1], scores, diversity: 0, partDiversity: 1).Order);
+    }
+
+    [Fact]
+    public void The_trees_walked_directly_score_every_row_as_the_ml_net_engine_does()
+    {
+        var ml = new MLContext(1);
+        var model = RankerModel.Load(ml, RankingServiceCollectionExtensions.ShippedModel, out var problem) ?? throw new InvalidOperationException(problem);
+        var engine = ml.Model.CreatePredictionEngine<RankerRow, RankerRow.Scored>(model.Transformer, inputSchemaDefinition: RankerRow.Schema());
+        var random = new Random(3);
+
+        // Rows as searches make them (three stories' candidates) and rows of random values, some on split thresholds.
+        var rows = new[] { "How far did the Lake Varden water level fall?", "Who did Northern Wire say led the Harlow council vote?", "Which company did both outlets say bought Quillon Labs?" }
+            .SelectMany(q => RankingFeatures.Of(new RankingQuery(q, default), Enumerable.Range(0, 8).Select(i => Candidate("c" + i, i % 2 == 0 ? q : "Unrelated text " + i, i + 1)).ToArray()).Rows)
+            .Concat(Enumerable.Range(0, 500).Select(_ => Enumerable.Range(0, RankingFeatures.Names.Count).Select(_ => random.Next(4) == 0 ? MathF.Round((float)random.NextDouble() * 4) / 4 : (float)(random.NextDouble() * 200 - 100)).ToArray()))
+            .ToArray();
+
+        var scores = new LearnedRanker(model).Scores(rows);
+
+        Assert.Equal(rows.Select(r => (double)engine.Predict(new RankerRow { Features = r }).Score), scores);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using NewsBot.Core.Search;
 using NewsBot.Core.Storage;
+using NewsBot.Core.Text;
 using Xunit;
 
 namespace NewsBot.Core.Tests;
@@ -10,6 +11,19 @@ public sealed class SearchPartsTests
     public void Question_filler_is_not_searched_for()
     {
         Assert.Equal(["nato", "open", "liaison", "office"], QueryTerms.Extract("Where will NATO open its liaison office, according to the reports?"));
+    }
+
+    [Theory]
+    [InlineData("The companies' NATO-led talks in Zürich: 3 ministers, 12 agencies, 2024's budget and the bus press.")]
+    [InlineData("Sam Bankman-Fried's trial\nstarted; FTX's CEO (former) said \"I\" was a 1-time mistake. Ünïcode ÉCOLE İstanbul")]
+    [InlineData("")]
+    public void A_texts_word_set_holds_exactly_its_matchable_words_stemmed(string text)
+    {
+        // Twice: the second read finds every word already known.
+        var expected = QueryTerms.Tokens(text).Select(Stems.Of).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), QueryTerms.StemSet(text).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), QueryTerms.StemSet(text).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class TopicMatch
             return false;
         }
 
-        var terms = QueryTerms.Tokens(article.Title + "\n" + article.Body).Select(Stems.Of).ToHashSet(StringComparer.Ordinal);
+        var terms = QueryTerms.StemSet(article.Title + "\n" + article.Body);
         return words.All(terms.Contains);
     }
 }

@@ -34,7 +34,7 @@ internal static class EvalCommand
             var count = Math.Max(10, parse.GetValue(top));
             var metrics = new RetrievalByType();
             var latencies = new List<double>();
-            await search.SearchAsync("warm up", SearchFilter.None, 1, cancellationToken);
+            var warmUpRounds = await SearchWarmUp.RunAsync(search, services.GetRequiredService<INewsStore>(), cancellationToken);
             foreach (var question in questions)
             {
                 if (!RetrievalMetrics.IsScorable(question))
@@ -56,12 +56,14 @@ internal static class EvalCommand
                         fact_ranks = RetrievalMetrics.FactRanks(question, hits.Select(h => h.Text).ToArray()),
                         sources = hits.Select(h => h.Source).ToArray(),
                         passages = hits.Select(h => h.PassageId).ToArray(),
+                        latency_ms = Math.Round(latencies[^1], 1),
                     }, CliContext.Json));
                 }
             }
 
             latencies.Sort();
             var result = metrics.Summary(latencies);
+            result["warm_up_rounds"] = warmUpRounds;
             if (parse.GetValue(json))
             {
                 context.WriteJson(result);

@@ -69,7 +69,7 @@ internal static class RankerCommand
             for (var f = 0; k > 1 && f < k; f++)
             {
                 var model = trainer.Train(recorder.Groups.Where(g => fold[g.Question] != f).ToArray(), file.Name);
-                var learned = Search(new LearnedRanker(ml, model));
+                var learned = Search(new LearnedRanker(model));
                 var (foldBefore, foldAfter) = (new RetrievalByType(), new RetrievalByType());
                 foreach (var q in fold.Where(x => x.Value == f).Select(x => x.Key).Order())
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Embeddings;
 using NewsBot.Core.Storage;
@@ -29,7 +30,8 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             throw new ArgumentOutOfRangeException(nameof(top), top, "top must be at least 1");
         }
 
-        var vector = await embedder.EmbedQueryAsync(question, cancellationToken);
+        // The question is embedded while its keyword searches run: they need only its words.
+        var vector = embedder.EmbedQueryAsync(question, cancellationToken);
         var outlets = _options.OutletLanes && filter.Sources.Count == 0
             ? OutletMatcher.Find(question, await store.GetSourcesAsync(cancellationToken))
             : [];
@@ -41,51 +43,77 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     /// outlet lanes are on and the filter names none), else one hybrid search.
     /// </summary>
     /// <param name="ranked">False for the fused order even where a ranker is registered.</param>
-    public async Task<IReadOnlyList<PassageHit>> SearchAsync(
-        string question, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int top, bool ranked, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PassageHit>> SearchAsync(
+        string question, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int top, bool ranked, CancellationToken cancellationToken) =>
+        SearchAsync(question, Task.FromResult(vector), outlets, filter, top, ranked, cancellationToken);
+
+    private async Task<IReadOnlyList<PassageHit>> SearchAsync(
+        string question, Task<ReadOnlyMemory<float>> embedding, IReadOnlyList<string> outlets, SearchFilter filter, int top, bool ranked, CancellationToken cancellationToken)
     {
         var terms = QueryTerms.Extract(question);
         var wanted = copies is null ? top : top + CopiesAllowance;
-        var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
         var laned = _options.OutletLanes && filter.Sources.Count == 0 && outlets.Count > 0;
-        var dense = new Dictionary<string, IReadOnlyList<PassageHit>>(StringComparer.Ordinal); // each lane's vector search, run once
-        var lanes = await LanesAsync(query, terms, vector, laned ? outlets : [], filter, wanted, dense, null, cancellationToken);
+        var lanes = laned ? outlets.Select(o => new Lane(o, filter with { Sources = [o] })).ToArray() : [new Lane(null, filter)];
+        var keyword = KeywordSearches(lanes, terms, wanted, cancellationToken);
+        var vector = await embedding;
+        var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
+        var dense = new ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>>(StringComparer.Ordinal); // each lane's vector search, run once
+        var found = await LanesAsync(query, lanes, keyword, vector, laned ? outlets : [], wanted, dense, null, cancellationToken);
 
         // A question that describes its answer without naming it ("Which company, reported by … to have …, and by …
         // to have …?") is answered by a name every piece of evidence shares: found in the first results of several
         // lanes (or articles), it is searched for with the question, and the ranker reads which passages hold it.
-        if (query is not null && BridgeNames.Of(question, lanes, laned ? outlets : []) is { Count: > 0 } bridge)
+        if (query is not null && BridgeNames.Of(question, found, laned ? outlets : []) is { Count: > 0 } bridge)
         {
             var bridgeTerms = QueryTerms.Extract(string.Join(' ', bridge));
-            lanes = await LanesAsync(query with { Bridge = bridge }, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], vector, laned ? outlets : [], filter, wanted, dense, bridgeTerms, cancellationToken);
+            keyword = KeywordSearches(lanes, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], wanted, cancellationToken);
+            found = await LanesAsync(query with { Bridge = bridge }, lanes, keyword, vector, laned ? outlets : [], wanted, dense, bridgeTerms, cancellationToken);
         }
 
-        return await OneCopyPerTextAsync(lanes.Count == 1 ? lanes[0] : HybridFusion.Interleave(lanes, wanted), top, cancellationToken);
+        return await OneCopyPerTextAsync(found.Count == 1 ? found[0] : HybridFusion.Interleave(found, wanted), top, cancellationToken);
     }
 
-    /// <summary>One hybrid search per outlet (each filtered to it), or one for the whole store when none is given.</summary>
+    /// <summary>One search of the store: for one outlet (its filter names it) or, without outlet lanes, the whole store.</summary>
+    private sealed record Lane(string? Outlet, SearchFilter Filter);
+
+    /// <summary>The terms searched for, and each lane's keyword search for them, started (none where the store fuses the searches itself).</summary>
+    private sealed record KeywordPass(IReadOnlyList<string> Terms, Task<IReadOnlyList<PassageHit>>[] Searches);
+
+    private KeywordPass KeywordSearches(IReadOnlyList<Lane> lanes, IReadOnlyList<string> terms, int wanted, CancellationToken cancellationToken) =>
+        new(terms, lanes.Select(l => terms.Count == 0 || StoreFuses
+            ? Task.FromResult<IReadOnlyList<PassageHit>>([])
+            : store.KeywordSearchAsync(terms, l.Filter, Math.Max(_options.Candidates, wanted), cancellationToken)).ToArray());
+
+    private bool StoreFuses => _options.Fusion == "Store" && store is IHybridSearchStore;
+
+    /// <summary>Every lane's hybrid search, side by side (each lane's work is its own: they share only caches).</summary>
     private async Task<IReadOnlyList<IReadOnlyList<PassageHit>>> LanesAsync(
-        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, SearchFilter filter, int wanted,
-        Dictionary<string, IReadOnlyList<PassageHit>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
+        RankingQuery? query, IReadOnlyList<Lane> lanes, KeywordPass keyword, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, int wanted,
+        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
     {
-        if (outlets.Count == 0)
+        if (lanes.Count == 1)
         {
-            return [await HybridAsync(query, terms, vector, filter, wanted, dense, [], cancellationToken)];
+            return [await LaneAsync(query, lanes[0], keyword.Terms, keyword.Searches[0], vector, outlets, wanted, dense, bridgeTerms, cancellationToken)];
         }
 
-        var lanes = new List<IReadOnlyList<PassageHit>>();
-        foreach (var outlet in outlets)
+        return await Task.WhenAll(lanes.Select((lane, i) => Task.Run(() => LaneAsync(query, lane, keyword.Terms, keyword.Searches[i], vector, outlets, wanted, dense, bridgeTerms, cancellationToken), cancellationToken)));
+    }
+
+    private Task<IReadOnlyList<PassageHit>> LaneAsync(
+        RankingQuery? query, Lane lane, IReadOnlyList<string> terms, Task<IReadOnlyList<PassageHit>> keyword, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, int wanted,
+        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
+    {
+        if (lane.Outlet is not { } outlet || query is null || bridgeTerms is null)
         {
-            // With the name that ties the evidence known, each clause naming this outlet alone ("… as reported by
-            // TechCrunch, and … as per another TechCrunch article") is searched with it: the lane's candidates
-            // include each clause's best matches, and the ranker reads how well each candidate answers the clauses.
-            var clauses = query is null || bridgeTerms is null ? [] : OwnClauses(query.Parts, outlet, outlets);
-            var laneQuery = clauses.Count == 0 ? query : query! with { Focus = clauses };
-            var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms!, StringComparer.Ordinal)]).ToArray();
-            lanes.Add(await HybridAsync(laneQuery, terms, vector, filter with { Sources = [outlet] }, wanted, dense, clauseSearches, cancellationToken));
+            return HybridAsync(query, terms, keyword, vector, lane.Filter, wanted, dense, [], cancellationToken);
         }
 
-        return lanes;
+        // With the name that ties the evidence known, each clause naming this outlet alone ("… as reported by
+        // TechCrunch, and … as per another TechCrunch article") is searched with it: the lane's candidates include
+        // each clause's best matches, and the ranker reads how well each candidate answers the clauses.
+        var clauses = OwnClauses(query.Parts, outlet, outlets);
+        var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms, StringComparer.Ordinal)]).ToArray();
+        return HybridAsync(clauses.Count == 0 ? query : query with { Focus = clauses }, terms, keyword, vector, lane.Filter, wanted, dense, clauseSearches, cancellationToken);
     }
 
     /// <summary>The question's parts (of several) that name the outlet and no other outlet the question names.</summary>
@@ -109,26 +137,19 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             .Take(top).ToArray();
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(
-        RankingQuery? query, IReadOnlyList<string> terms, ReadOnlyMemory<float> vector, SearchFilter filter, int top,
-        Dictionary<string, IReadOnlyList<PassageHit>> denseByLane, IReadOnlyList<IReadOnlyList<string>> clauseSearches, CancellationToken cancellationToken)
+        RankingQuery? query, IReadOnlyList<string> terms, Task<IReadOnlyList<PassageHit>> keywordSearch, ReadOnlyMemory<float> vector, SearchFilter filter, int top,
+        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> denseByLane, IReadOnlyList<IReadOnlyList<string>> clauseSearches, CancellationToken cancellationToken)
     {
         var candidates = Math.Max(_options.Candidates, top);
-        if (_options.Fusion == "Store" && store is IHybridSearchStore hybrid)
+        if (StoreFuses)
         {
-            return await hybrid.HybridSearchAsync(vector, terms, filter, top, candidates, cancellationToken);
+            return await ((IHybridSearchStore)store).HybridSearchAsync(vector, terms, filter, top, candidates, cancellationToken);
         }
 
-        var keyword = terms.Count > 0
-            ? await store.KeywordSearchAsync(terms, filter, candidates, cancellationToken)
-            : [];
-        var lane = string.Join('\n', filter.Sources);
-        if (denseByLane.GetValueOrDefault(lane) is not { } dense)
-        {
-            dense = _options.DenseWeight > 0
-                ? await store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
-                : [];
-            denseByLane.Add(lane, dense);
-        }
+        var keyword = await keywordSearch;
+        var dense = await denseByLane.GetOrAdd(string.Join('\n', filter.Sources), _ => _options.DenseWeight > 0
+            ? store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
+            : Task.FromResult<IReadOnlyList<PassageHit>>([]));
 
         if (ranker is null || query is null)
         {

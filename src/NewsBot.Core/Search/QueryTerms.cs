@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using NewsBot.Core.Text;
 
@@ -23,5 +24,49 @@ public static partial class QueryTerms
     /// <summary>Every matchable word of a text, repeats included, in order.</summary>
     public static IEnumerable<string> Tokens(string text) =>
         Words.Of(text.ToLowerInvariant())
-            .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !StopWords.Contains(w));
+            .Where(Matchable);
+
+    /// <summary>
+    /// A text's matchable words, stemmed (<see cref="Stems.Of"/>), as a set: the same words as <see cref="Tokens"/>,
+    /// read without making a string of each word a text repeats (a word seen before is looked up by its letters).
+    /// </summary>
+    public static HashSet<string> StemSet(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> lower = text.Length <= 4096 ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan().ToLowerInvariant(lower);
+        foreach (var run in Words.Runs.EnumerateMatches(lower))
+        {
+            if (StemOf(lower.Slice(run.Index, run.Length)) is { Length: > 0 } stem)
+            {
+                set.Add(stem);
+            }
+        }
+
+        return set;
+    }
+
+    // Words already stemmed ("" for a word not matched), up to a bound; beyond it a new word is stemmed each time.
+    private const int KnownWordsBound = 200_000;
+    private static readonly ConcurrentDictionary<string, string> KnownWords = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownWordsByLetters = KnownWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string StemOf(ReadOnlySpan<char> word)
+    {
+        if (KnownWordsByLetters.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var text = word.ToString();
+        var stem = Matchable(text) ? Stems.Of(text) : "";
+        if (KnownWords.Count < KnownWordsBound)
+        {
+            KnownWords.TryAdd(text, stem);
+        }
+
+        return stem;
+    }
+
+    private static bool Matchable(string word) => (word.Length > 1 || char.IsDigit(word[0])) && !StopWords.Contains(word);
 }

@@ -127,7 +127,7 @@ public static partial class RankingFeatures
 
     /// <summary>A text's matchable words, stemmed; read once per text while the text is held (a remembered passage is read again by every question it answers).</summary>
     private static HashSet<string> WordsOf(string text) =>
-        Analysed.GetValue(text, t => QueryTerms.Tokens(t).Select(Stems.Of).ToHashSet(StringComparer.Ordinal));
+        Analysed.GetValue(text, QueryTerms.StemSet);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, HashSet<string>> Analysed = new();
 
