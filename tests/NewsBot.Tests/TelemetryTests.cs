@@ -17,11 +17,11 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task A_question_is_one_trace_from_the_channel_through_each_answering_step_and_counts_as_a_turn()
     {
-        var spans = new List<Activity>();
+        var exported = new LockedCollection<Activity>();
         var metrics = new List<Metric>();
         await using var bot = new BotHost(_data.Path, new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" }, services =>
         {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
             services.ConfigureOpenTelemetryMeterProvider(meter => meter.AddInMemoryExporter(metrics));
         });
 
@@ -31,10 +31,11 @@ public sealed class TelemetryTests : IDisposable
         await bot.PostAsync(question, $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
         await bot.RepliesAsync(BotHost.Message("Who won the chess tournament on Mars?"));
         bot.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        spans.RemoveAll(s => s.TraceId != trace);
         bot.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
-        // Other hosts in this test process record on the same sources: only this question's trace is kept.
+        // Other hosts in this test process record on the same sources, from their own threads while this test reads:
+        // only this question's trace is kept, from a copy taken under the exporter's lock.
+        var spans = exported.Snapshot().Where(s => s.TraceId == trace).ToList();
         string[] steps = ["understand", "retrieve", "draft", "verify"];
         var answer = spans.Single(s => s.OperationName == "answer");
         var turn = spans.Single(s => s.SpanId == answer.ParentSpanId);
@@ -86,4 +87,54 @@ public sealed class TelemetryTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    /// <summary>A collection the exporter adds to from any thread, read by the test as a copy.</summary>
+    private sealed class LockedCollection<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count => Snapshot().Length;
+
+        public bool IsReadOnly => false;
+
+        public T[] Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
