@@ -57,17 +57,19 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         var keyword = KeywordSearches(lanes, terms, wanted, cancellationToken);
         var vector = await embedding;
         var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
-        var dense = new ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>>(StringComparer.Ordinal); // each lane's vector search, run once
-        var found = await LanesAsync(query, lanes, keyword, vector, laned ? outlets : [], wanted, dense, null, cancellationToken);
+        var pass = new Pass(query, vector, lanes, laned ? outlets : [], wanted, new(StringComparer.Ordinal), terms, keyword, null);
+        var found = await LanesAsync(pass, cancellationToken);
 
         // A question that describes its answer without naming it ("Which company, reported by … to have …, and by …
         // to have …?") is answered by a name every piece of evidence shares: found in the first results of several
         // lanes (or articles), it is searched for with the question, and the ranker reads which passages hold it.
-        if (query is not null && BridgeNames.Of(question, found, laned ? outlets : []) is { Count: > 0 } bridge)
+        if (query is not null && BridgeNames.Of(question, found, pass.Outlets) is { Count: > 0 } bridge)
         {
             var bridgeTerms = QueryTerms.Extract(string.Join(' ', bridge));
-            keyword = KeywordSearches(lanes, [.. terms.Union(bridgeTerms, StringComparer.Ordinal)], wanted, cancellationToken);
-            found = await LanesAsync(query with { Bridge = bridge }, lanes, keyword, vector, laned ? outlets : [], wanted, dense, bridgeTerms, cancellationToken);
+            IReadOnlyList<string> withBridge = [.. terms.Union(bridgeTerms, StringComparer.Ordinal)];
+            found = await LanesAsync(
+                pass with { Query = query with { Bridge = bridge }, Terms = withBridge, Keyword = KeywordSearches(lanes, withBridge, wanted, cancellationToken), BridgeTerms = bridgeTerms },
+                cancellationToken);
         }
 
         return await OneCopyPerTextAsync(found.Count == 1 ? found[0] : HybridFusion.Interleave(found, wanted), top, cancellationToken);
@@ -76,44 +78,43 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
     /// <summary>One search of the store: for one outlet (its filter names it) or, without outlet lanes, the whole store.</summary>
     private sealed record Lane(string? Outlet, SearchFilter Filter);
 
-    /// <summary>The terms searched for, and each lane's keyword search for them, started (none where the store fuses the searches itself).</summary>
-    private sealed record KeywordPass(IReadOnlyList<string> Terms, Task<IReadOnlyList<PassageHit>>[] Searches);
+    /// <summary>
+    /// One pass of a question's search over its lanes: the ranking query (null for the fused order), the vector, the
+    /// outlets named, how many hits each lane keeps, each lane's vector search (run once, reused by a second pass),
+    /// the terms and each lane's keyword search for them (already started), and the shared names of a second pass.
+    /// </summary>
+    private sealed record Pass(
+        RankingQuery? Query, ReadOnlyMemory<float> Vector, IReadOnlyList<Lane> Lanes, IReadOnlyList<string> Outlets, int Wanted,
+        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> Dense, IReadOnlyList<string> Terms, Task<IReadOnlyList<PassageHit>>[] Keyword,
+        IReadOnlyList<string>? BridgeTerms);
 
-    private KeywordPass KeywordSearches(IReadOnlyList<Lane> lanes, IReadOnlyList<string> terms, int wanted, CancellationToken cancellationToken) =>
-        new(terms, lanes.Select(l => terms.Count == 0 || StoreFuses
+    /// <summary>Each lane's keyword search, started (none where the store fuses the searches itself).</summary>
+    private Task<IReadOnlyList<PassageHit>>[] KeywordSearches(IReadOnlyList<Lane> lanes, IReadOnlyList<string> terms, int wanted, CancellationToken cancellationToken) =>
+        lanes.Select(l => terms.Count == 0 || StoreFuses
             ? Task.FromResult<IReadOnlyList<PassageHit>>([])
-            : store.KeywordSearchAsync(terms, l.Filter, Math.Max(_options.Candidates, wanted), cancellationToken)).ToArray());
+            : store.KeywordSearchAsync(terms, l.Filter, Math.Max(_options.Candidates, wanted), cancellationToken)).ToArray();
 
     private bool StoreFuses => _options.Fusion == "Store" && store is IHybridSearchStore;
 
     /// <summary>Every lane's hybrid search, side by side (each lane's work is its own: they share only caches).</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<PassageHit>>> LanesAsync(
-        RankingQuery? query, IReadOnlyList<Lane> lanes, KeywordPass keyword, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, int wanted,
-        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
-    {
-        if (lanes.Count == 1)
-        {
-            return [await LaneAsync(query, lanes[0], keyword.Terms, keyword.Searches[0], vector, outlets, wanted, dense, bridgeTerms, cancellationToken)];
-        }
+    private async Task<IReadOnlyList<IReadOnlyList<PassageHit>>> LanesAsync(Pass pass, CancellationToken cancellationToken) =>
+        pass.Lanes.Count == 1
+            ? [await LaneAsync(pass, 0, cancellationToken)]
+            : await Task.WhenAll(pass.Lanes.Select((_, i) => Task.Run(() => LaneAsync(pass, i, cancellationToken), cancellationToken)));
 
-        return await Task.WhenAll(lanes.Select((lane, i) => Task.Run(() => LaneAsync(query, lane, keyword.Terms, keyword.Searches[i], vector, outlets, wanted, dense, bridgeTerms, cancellationToken), cancellationToken)));
-    }
-
-    private Task<IReadOnlyList<PassageHit>> LaneAsync(
-        RankingQuery? query, Lane lane, IReadOnlyList<string> terms, Task<IReadOnlyList<PassageHit>> keyword, ReadOnlyMemory<float> vector, IReadOnlyList<string> outlets, int wanted,
-        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> dense, IReadOnlyList<string>? bridgeTerms, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<PassageHit>> LaneAsync(Pass pass, int lane, CancellationToken cancellationToken)
     {
-        if (lane.Outlet is not { } outlet || query is null || bridgeTerms is null)
+        if (pass.Lanes[lane].Outlet is not { } outlet || pass.Query is not { } query || pass.BridgeTerms is not { } bridgeTerms)
         {
-            return HybridAsync(query, terms, keyword, vector, lane.Filter, wanted, dense, [], cancellationToken);
+            return HybridAsync(pass, lane, pass.Query, [], cancellationToken);
         }
 
         // With the name that ties the evidence known, each clause naming this outlet alone ("… as reported by
         // TechCrunch, and … as per another TechCrunch article") is searched with it: the lane's candidates include
         // each clause's best matches, and the ranker reads how well each candidate answers the clauses.
-        var clauses = OwnClauses(query.Parts, outlet, outlets);
+        var clauses = OwnClauses(query.Parts, outlet, pass.Outlets);
         var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms, StringComparer.Ordinal)]).ToArray();
-        return HybridAsync(clauses.Count == 0 ? query : query with { Focus = clauses }, terms, keyword, vector, lane.Filter, wanted, dense, clauseSearches, cancellationToken);
+        return HybridAsync(pass, lane, clauses.Count == 0 ? query : query with { Focus = clauses }, clauseSearches, cancellationToken);
     }
 
     /// <summary>The question's parts (of several) that name the outlet and no other outlet the question names.</summary>
@@ -137,23 +138,23 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             .Take(top).ToArray();
 
     private async Task<IReadOnlyList<PassageHit>> HybridAsync(
-        RankingQuery? query, IReadOnlyList<string> terms, Task<IReadOnlyList<PassageHit>> keywordSearch, ReadOnlyMemory<float> vector, SearchFilter filter, int top,
-        ConcurrentDictionary<string, Task<IReadOnlyList<PassageHit>>> denseByLane, IReadOnlyList<IReadOnlyList<string>> clauseSearches, CancellationToken cancellationToken)
+        Pass pass, int lane, RankingQuery? query, IReadOnlyList<IReadOnlyList<string>> clauseSearches, CancellationToken cancellationToken)
     {
-        var candidates = Math.Max(_options.Candidates, top);
+        var filter = pass.Lanes[lane].Filter;
+        var candidates = Math.Max(_options.Candidates, pass.Wanted);
         if (StoreFuses)
         {
-            return await ((IHybridSearchStore)store).HybridSearchAsync(vector, terms, filter, top, candidates, cancellationToken);
+            return await ((IHybridSearchStore)store).HybridSearchAsync(pass.Vector, pass.Terms, filter, pass.Wanted, candidates, cancellationToken);
         }
 
-        var keyword = await keywordSearch;
-        var dense = await denseByLane.GetOrAdd(string.Join('\n', filter.Sources), _ => _options.DenseWeight > 0
-            ? store.VectorSearchAsync(vector, filter, candidates, cancellationToken)
+        var keyword = await pass.Keyword[lane];
+        var dense = await pass.Dense.GetOrAdd(string.Join('\n', filter.Sources), _ => _options.DenseWeight > 0
+            ? store.VectorSearchAsync(pass.Vector, filter, candidates, cancellationToken)
             : Task.FromResult<IReadOnlyList<PassageHit>>([]));
 
         if (ranker is null || query is null)
         {
-            return HybridFusion.Fuse(keyword, dense, _options.DenseWeight, top);
+            return HybridFusion.Fuse(keyword, dense, _options.DenseWeight, pass.Wanted);
         }
 
         var fused = HybridFusion.Candidates(keyword, dense, _options.DenseWeight);
@@ -162,6 +163,6 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
             fused = HybridFusion.Widen(fused, await store.KeywordSearchAsync(clause, filter, ClauseCandidates, cancellationToken));
         }
 
-        return ranker.Rank(query, fused).Take(top).Select(c => c.Hit).ToArray();
+        return ranker.Rank(query, fused).Take(pass.Wanted).Select(c => c.Hit).ToArray();
     }
 }
