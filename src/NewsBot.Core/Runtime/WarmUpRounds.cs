@@ -5,9 +5,8 @@ namespace NewsBot.Core.Runtime;
 /// <summary>
 /// Runs a round of work again and again, with a short pause between rounds, until a round no longer makes the runtime
 /// compile code (what the work runs has reached its optimised form), <see cref="MaxRounds"/> have run or the time
-/// allowed has passed. What serves
-/// questions warms up this way before its first real one: without it the first questions share the cores with that
-/// compilation, and run slower code while they do.
+/// allowed has passed. What serves questions warms up this way before its first real one: without it the first
+/// questions share the cores with that compilation, and run slower code while they do.
 /// </summary>
 public static class WarmUpRounds
 {
