@@ -5,9 +5,10 @@ namespace NewsBot.Ranking;
 /// <summary>
 /// Orders fused candidates by a LambdaMART model over <see cref="RankingFeatures"/>, then spreads the top across
 /// articles and the question's parts: each passage of an article already placed above costs
-/// <see cref="RankerDescription.Diversity"/> of the model's score, and each passage placed for the same part of the
-/// question <see cref="RankerDescription.PartDiversity"/>, so near-duplicate passages of one report do not crowd out
-/// a second report, nor one part's evidence another's.
+/// <see cref="RankerDescription.Diversity"/> of the model's score, each passage placed for the same part of the
+/// question <see cref="RankerDescription.PartDiversity"/>, and a passage next to one placed (sharing its overlapping
+/// words) <see cref="RankerDescription.NeighbourDiversity"/>, so near-duplicate passages of one report do not crowd
+/// out a second report, nor one part's evidence another's.
 /// </summary>
 public sealed class LearnedRanker(RankerModel model) : IPassageRanker
 {
@@ -22,7 +23,9 @@ public sealed class LearnedRanker(RankerModel model) : IPassageRanker
         }
 
         var (rows, parts) = RankingFeatures.Of(query, candidates);
-        var (order, scores) = Order(candidates.Select(c => c.Hit.ArticleId).ToArray(), parts, Scores(rows), model.Description.Diversity, model.Description.PartDiversity);
+        var (order, scores) = Order(
+            candidates.Select(c => c.Hit.ArticleId).ToArray(), candidates.Select(c => RankingFeatures.PositionOf(c.Hit.PassageId)).ToArray(), parts, Scores(rows),
+            model.Description.Spread);
 
         // The score shown with a passage is the ranking's own (0..1, falling with the rank), not the fusion's.
         return order.Select((i, rank) => candidates[i] with { Hit = candidates[i].Hit with { Score = Math.Round(1 / (1 + Math.Exp(-scores[rank] / ScoreScale)), 6) } }).ToArray();
@@ -41,25 +44,29 @@ public sealed class LearnedRanker(RankerModel model) : IPassageRanker
     }
 
     /// <summary>
-    /// Candidate indexes, best first. Greedy: the best remaining score, less <paramref name="diversity"/> per passage
-    /// of its article already placed and <paramref name="partDiversity"/> per passage placed for the same part of the
-    /// question (the part it matches best); ties keep the fused order. Each placed candidate's score as it was
-    /// placed comes with it, never rising down the list.
+    /// The first <paramref name="limit"/> candidate indexes, best first. Greedy: the best remaining score, less what
+    /// the passages placed cost it (<see cref="Spread"/>: per passage of its article, per passage placed for the same
+    /// part of the question, the part it matches best, and once when it is next to a placed passage of its article,
+    /// by <paramref name="positions"/>); ties keep the fused order. Each placed candidate's score as it was placed
+    /// comes with it, never rising down the list.
     /// </summary>
-    internal static (int[] Order, double[] Scores) Order(IReadOnlyList<string> articles, IReadOnlyList<int> parts, IReadOnlyList<double> scores, double diversity, double partDiversity)
+    internal static (int[] Order, double[] Scores) Order(
+        IReadOnlyList<string> articles, IReadOnlyList<int> positions, IReadOnlyList<int> parts, IReadOnlyList<double> scores, Spread spread, int limit = int.MaxValue)
     {
-        var placedScores = new double[articles.Count];
+        var placedScores = new double[Math.Min(limit, articles.Count)];
         var byPart = new Dictionary<int, int>();
         var left = Enumerable.Range(0, articles.Count).ToList();
         var placed = new Dictionary<string, int>(StringComparer.Ordinal);
-        var order = new int[articles.Count];
+        var neighbours = new HashSet<(string, int)>();
+        var order = new int[placedScores.Length];
         for (var n = 0; n < order.Length; n++)
         {
             var best = left[0];
             var bestScore = double.NegativeInfinity;
             foreach (var i in left)
             {
-                var score = scores[i] - diversity * placed.GetValueOrDefault(articles[i]) - partDiversity * byPart.GetValueOrDefault(parts[i]);
+                var score = scores[i] - spread.Article * placed.GetValueOrDefault(articles[i]) - spread.Part * byPart.GetValueOrDefault(parts[i])
+                    - (neighbours.Contains((articles[i], positions[i])) ? spread.Neighbour : 0);
                 if (score > bestScore)
                 {
                     (best, bestScore) = (i, score);
@@ -69,6 +76,8 @@ public sealed class LearnedRanker(RankerModel model) : IPassageRanker
             left.Remove(best);
             placed[articles[best]] = placed.GetValueOrDefault(articles[best]) + 1;
             byPart[parts[best]] = byPart.GetValueOrDefault(parts[best]) + 1;
+            neighbours.Add((articles[best], positions[best] - 1));
+            neighbours.Add((articles[best], positions[best] + 1));
             order[n] = best;
             placedScores[n] = bestScore;
         }

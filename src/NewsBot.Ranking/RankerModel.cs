@@ -94,4 +94,10 @@ public sealed record RankerDescription(
     double PartDiversity,
     string TrainedOn,
     int Questions,
-    IReadOnlyDictionary<string, double>? CrossValidated = null);
+    IReadOnlyDictionary<string, double>? CrossValidated = null,
+    double NeighbourDiversity = 0)
+{
+    /// <summary>What each passage placed costs those below it (<see cref="LearnedRanker.Order"/>).</summary>
+    [JsonIgnore]
+    public Spread Spread => new(Diversity, PartDiversity, NeighbourDiversity);
+}

@@ -4,23 +4,55 @@ using Microsoft.ML.Trainers.FastTree;
 namespace NewsBot.Ranking;
 
 /// <summary>
-/// One ranked list the search produced for a question (a lane of it): each candidate's features, article, the part
-/// of the question it matches best, and the gold facts it holds (indexes into the question's <paramref name="FactCount"/> facts); its label is how many.
+/// One ranked list the search produced for a question (a lane of it): each candidate's features, article, position
+/// in its article, the part of the question it matches best, and the gold facts it holds (indexes into the question's
+/// <paramref name="FactCount"/> facts); its label is how many.
 /// </summary>
-public sealed record RankingGroup(int Question, float[][] Features, string[] Articles, int[] Parts, int[][] Facts, int FactCount)
+public sealed record RankingGroup(int Question, float[][] Features, string[] Articles, int[] Positions, int[] Parts, int[][] Facts, int FactCount)
 {
     public float Label(int candidate) => Math.Min(3, Facts[candidate].Length);
 }
 
 /// <summary>
-/// Fits a LambdaMART model (ML.NET FastTree ranking) to labelled candidate lists, and the article diversity that
-/// serves it best on the same lists (chosen from a few values by average precision in the top ten).
+/// Fits a LambdaMART model (ML.NET FastTree ranking) to labelled candidate lists, and the <see cref="Spread"/> that
+/// serves it best, chosen from a few values of each by average precision in the top ten on lists the model did not
+/// learn from: a model's scores on its own training lists are surer than on new questions, and the spread chosen on
+/// them would be too.
 /// </summary>
 public sealed class RankerTrainer(MLContext ml)
 {
     private static readonly double[] Diversities = [0, 0.25, 0.5, 1, 2, 4, 8];
 
+    // The lists are split by question into this many parts; each is scored by a model fitted to the others.
+    private const int SpreadFolds = 3;
+
     public RankerModel Train(IReadOnlyList<RankingGroup> groups, string trainedOn)
+    {
+        var model = Fit(groups, trainedOn);
+        var scored = new List<(RankingGroup Group, double[] Scores)>();
+        for (var fold = 0; fold < SpreadFolds; fold++)
+        {
+            var (learnFrom, held) = (groups.Where(g => g.Question % SpreadFolds != fold).ToArray(), groups.Where(g => g.Question % SpreadFolds == fold).ToArray());
+            if (learnFrom.Length > 0 && held.Length > 0)
+            {
+                var ranker = new LearnedRanker(Fit(learnFrom, trainedOn));
+                scored.AddRange(held.Select(g => (g, ranker.Scores(g.Features))));
+            }
+        }
+
+        if (scored.Count == 0)
+        {
+            // Too few questions to hold any out: the spread is chosen on the lists the model learnt from.
+            var ranker = new LearnedRanker(model);
+            scored.AddRange(groups.Select(g => (g, ranker.Scores(g.Features))));
+        }
+
+        var spread = Diversities.SelectMany(a => Diversities.SelectMany(p => Diversities.Select(n => new Spread(a, p, n))))
+            .MaxBy(x => scored.Average(s => AveragePrecision(s.Group, LearnedRanker.Order(s.Group.Articles, s.Group.Positions, s.Group.Parts, s.Scores, x, limit: 10).Order)))!;
+        return model with { Description = model.Description with { Diversity = spread.Article, PartDiversity = spread.Part, NeighbourDiversity = spread.Neighbour } };
+    }
+
+    private RankerModel Fit(IReadOnlyList<RankingGroup> groups, string trainedOn)
     {
         var rows = groups.SelectMany((g, i) => g.Features.Select((f, j) => new RankerRow { Group = (uint)i + 1, Label = g.Label(j), Features = f })).ToArray();
         var data = RankerRow.Load(ml, rows);
@@ -38,13 +70,8 @@ public sealed class RankerTrainer(MLContext ml)
             FeatureFraction = 0.8,
         });
         var transformer = trainer.Fit(data);
-        var model = new RankerModel(transformer, data.Schema, new RankerDescription(
+        return new RankerModel(transformer, data.Schema, new RankerDescription(
             Features: Core.Search.RankingFeatures.Names, Diversity: 0, PartDiversity: 0, TrainedOn: trainedOn, Questions: groups.Select(g => g.Question).Distinct().Count()));
-        var ranker = new LearnedRanker(model);
-        var scored = groups.Select(g => (Group: g, Scores: ranker.Scores(g.Features))).ToArray();
-        var (diversity, partDiversity) = Diversities.SelectMany(d => Diversities.Select(p => (d, p)))
-            .MaxBy(x => scored.Average(s => AveragePrecision(s.Group, LearnedRanker.Order(s.Group.Articles, s.Group.Parts, s.Scores, x.d, x.p).Order)));
-        return model with { Description = model.Description with { Diversity = diversity, PartDiversity = partDiversity } };
     }
 
     /// <summary>MAP@10 as the evaluation counts it: each gold fact counts once, where it is first found.</summary>

@@ -33,16 +33,43 @@ public sealed class RankerCommandTests(SampleStoreFixture store) : IClassFixture
         using var directory = new TempDirectory();
         var model = Path.Combine(directory.Path, "ranker.zip");
 
-        var result = await Cli.JsonAsync("eval", "ranker", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--folds", "2", "--out", model);
+        var details = Path.Combine(directory.Path, "held-out.jsonl");
+
+        var result = await Cli.JsonAsync("eval", "ranker", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--folds", "2", "--out", model, "--details", details, "--top", "20");
 
         Assert.Equal(2, result.GetProperty("per_fold").GetArrayLength());
-        Assert.True(result.GetProperty("cross_validated").GetProperty("learned").GetProperty("all").GetProperty("questions").GetInt32() >= 10);
+        var questions = result.GetProperty("cross_validated").GetProperty("learned").GetProperty("all").GetProperty("questions").GetInt32();
+        Assert.True(questions >= 10);
         Assert.True(File.Exists(model));
-        Assert.Contains("\"cross_validated\"", await File.ReadAllTextAsync(Path.ChangeExtension(model, ".json")), StringComparison.Ordinal);
+        var description = await File.ReadAllTextAsync(Path.ChangeExtension(model, ".json"));
+        Assert.Contains("\"cross_validated\"", description, StringComparison.Ordinal);
+        Assert.Contains("\"neighbour_diversity\"", description, StringComparison.Ordinal);
+
+        // Each question as the model that did not learn from it ranked it: its fold, and where each fact was found.
+        var lines = (await File.ReadAllLinesAsync(details)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(questions, lines.Length);
+        Assert.All(lines, l => Assert.InRange(l.GetProperty("fold").GetInt32(), 1, 2));
+        Assert.All(lines, l => Assert.Equal(l.GetProperty("fused_fact_ranks").GetArrayLength(), l.GetProperty("fact_ranks").GetArrayLength()));
+        Assert.All(lines, l => Assert.InRange(l.GetProperty("passages").GetArrayLength(), 1, 20));
+        Assert.Contains(lines, l => l.GetProperty("passages").GetArrayLength() > 10);
 
         var hits = await Cli.JsonAsync("search", "How much will the eastern tram line cost?", "--data", store.Data, "--set", "Search:RankerModel=" + model, "--json");
 
         Assert.Contains("tram", hits.GetProperty("results")[0].GetProperty("title").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_details_file_that_cannot_be_written_stops_training_before_any_work()
+    {
+        using var directory = new TempDirectory();
+        var model = Path.Combine(directory.Path, "ranker.zip");
+
+        var (code, _, error) = await Cli.RunAsync(
+            "eval", "ranker", RepositoryPaths.Of("samples", "questions.jsonl"), "--data", store.Data, "--out", model, "--details", Path.Combine(directory.Path, "missing", "details.jsonl"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot write the details file", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
     }
 
     [Theory]

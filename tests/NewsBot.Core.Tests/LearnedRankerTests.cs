@@ -50,9 +50,24 @@ public sealed class LearnedRankerTests : IDisposable
         var articles = new[] { "storm", "storm", "storm", "lake" };
         var scores = new[] { 3.0, 2.9, 2.8, 2.0 };
 
-        Assert.Equal([0, 1, 2, 3], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 0, partDiversity: 0).Order);
-        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(articles, [0, 0, 0, 0], scores, diversity: 1, partDiversity: 0).Order);
-        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(["a", "b", "c", "d"], [0, 0, 0, 1], scores, diversity: 0, partDiversity: 1).Order);
+        int[] far = [0, 4, 8, 0];
+        Assert.Equal([0, 1, 2, 3], LearnedRanker.Order(articles, far, [0, 0, 0, 0], scores, new Spread(0, 0, 0)).Order);
+        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(articles, far, [0, 0, 0, 0], scores, new Spread(1, 0, 0)).Order);
+        Assert.Equal([0, 3, 1, 2], LearnedRanker.Order(["a", "b", "c", "d"], far, [0, 0, 0, 1], scores, new Spread(0, 1, 0)).Order);
+    }
+
+    [Fact]
+    public void The_passage_overlapping_one_placed_above_makes_room_for_another_report()
+    {
+        // Passages 3 and 4 of one article share the words where one ends and the next begins; passage 9 is far away.
+        string[] articles = ["storm", "storm", "storm", "lake"];
+        int[] positions = [3, 4, 9, 0];
+        var scores = new[] { 3.0, 2.9, 2.8, 2.5 };
+
+        var order = LearnedRanker.Order(articles, positions, [0, 0, 0, 0], scores, new Spread(0, 0, 1)).Order;
+
+        Assert.Equal([0, 2, 3, 1], order);
+        Assert.Equal([0, 2], LearnedRanker.Order(articles, positions, [0, 0, 0, 0], scores, new Spread(0, 0, 1), limit: 2).Order);
     }
 
     [Fact]
@@ -127,7 +142,7 @@ public sealed class LearnedRankerTests : IDisposable
             .Select(i => Candidate("q" + question + "-" + i, i == relevant ? "The Lake Varden water level fell sharply." : "Nothing about it here " + i + ".", i + 1))
             .ToArray();
         var (rows, parts) = RankingFeatures.Of(new RankingQuery("How far did the Lake Varden water level fall?", default), candidates);
-        return new RankingGroup(question, rows, candidates.Select(c => c.Hit.ArticleId).ToArray(), parts,
+        return new RankingGroup(question, rows, candidates.Select(c => c.Hit.ArticleId).ToArray(), new int[20], parts,
             Enumerable.Range(0, 20).Select(i => i == relevant ? new[] { 0 } : []).ToArray(), 1);
     }
 

@@ -64,5 +64,14 @@ public sealed class SearchPartsTests
         Assert.Equal(["a1", "shared", "b2", "a3"], HybridFusion.Interleave(lanes, 10).Select(h => h.PassageId));
     }
 
+    [Fact]
+    public void Ranked_lanes_lead_each_round_with_the_surer_passage_and_every_lane_keeps_its_place_in_the_round()
+    {
+        var lanes = new[] { new[] { Hit("a1", 0.9), Hit("a2", 0.8) }, new[] { Hit("b1", 0.3), Hit("b2", 0.95) } };
+
+        Assert.Equal(["a1", "b1", "b2", "a2"], HybridFusion.Interleave(lanes, 10, byScore: true).Select(h => h.PassageId));
+        Assert.Equal(["a1", "b1", "a2", "b2"], HybridFusion.Interleave(lanes, 10).Select(h => h.PassageId));
+    }
+
     private static PassageHit Hit(string id, double score) => new(id, "art-" + id, "T", "S", null, null, "text", score);
 }

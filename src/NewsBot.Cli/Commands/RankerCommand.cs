@@ -25,7 +25,9 @@ internal static class RankerCommand
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model (.zip; its description beside it as .json)", Required = true };
         var folds = new Option<int>("--folds") { Description = "Folds for cross-validation (by question); 1 skips it", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for the fold assignment", DefaultValueFactory = _ => 1 };
-        var command = new Command("ranker", "Train the ranking model (LambdaMART) and report its k-fold figures") { queries, output, folds, seed };
+        var details = new Option<FileInfo?>("--details") { Description = "Write one JSON line per question as its held-out fold ranked it (type, fold, the rank where each gold fact is first found in the fused and the learned order, the outlets and passages ranked) to this file" };
+        var top = new Option<int>("--top") { Description = "Passages ranked per question in the details file (the figures count the first 10)", DefaultValueFactory = _ => 10 };
+        var command = new Command("ranker", "Train the ranking model (LambdaMART) and report its k-fold figures") { queries, output, folds, seed, details, top };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(queries)!;
@@ -41,6 +43,8 @@ internal static class RankerCommand
             }
 
             var questions = GoldQuestion.Load(file.FullName).Where(RetrievalMetrics.IsScorable).ToArray();
+            await using var detailWriter = DetailsFile.Open(parse.GetValue(details));
+            var count = Math.Max(10, parse.GetValue(top));
             if (questions.Length == 0)
             {
                 throw new CliException($"{file.FullName}: no question with evidence facts to learn from.");
@@ -73,15 +77,31 @@ internal static class RankerCommand
                 var (foldBefore, foldAfter) = (new RetrievalByType(), new RetrievalByType());
                 foreach (var q in fold.Where(x => x.Value == f).Select(x => x.Key).Order())
                 {
-                    var plain = (await Search(null).SearchAsync(questions[q].Query, SearchFilter.None, 10, cancellationToken)).Select(h => h.Text).ToArray();
-                    var ranked = (await learned.SearchAsync(questions[q].Query, SearchFilter.None, 10, cancellationToken)).Select(h => h.Text).ToArray();
+                    var plain = (await Search(null).SearchAsync(questions[q].Query, SearchFilter.None, count, cancellationToken)).Select(h => h.Text).ToArray();
+                    var hits = await learned.SearchAsync(questions[q].Query, SearchFilter.None, count, cancellationToken);
+                    var ranked = hits.Select(h => h.Text).ToArray();
+                    if (detailWriter is not null)
+                    {
+                        await detailWriter.WriteLineAsync(JsonSerializer.Serialize(new
+                        {
+                            query = questions[q].Query,
+                            type = questions[q].Type,
+                            fold = f + 1,
+                            fused_fact_ranks = RetrievalMetrics.FactRanks(questions[q], plain),
+                            fact_ranks = RetrievalMetrics.FactRanks(questions[q], ranked),
+                            sources = hits.Select(h => h.Source).ToArray(),
+                            passages = hits.Select(h => h.PassageId).ToArray(),
+                        }, CliContext.Json));
+                    }
+
+                    (plain, ranked) = ([.. plain.Take(10)], [.. ranked.Take(10)]);
                     foreach (var (metrics, passages) in new[] { (before, plain), (foldBefore, plain), (after, ranked), (foldAfter, ranked) })
                     {
                         metrics.Add(questions[q], passages);
                     }
                 }
 
-                perFold.Add(new { fold = f + 1, diversity = model.Description.Diversity, part_diversity = model.Description.PartDiversity, fused = foldBefore.All.Figures(), learned = foldAfter.All.Figures() });
+                perFold.Add(new { fold = f + 1, diversity = model.Description.Diversity, part_diversity = model.Description.PartDiversity, neighbour_diversity = model.Description.NeighbourDiversity, fused = foldBefore.All.Figures(), learned = foldAfter.All.Figures() });
             }
 
             var final = trainer.Train(recorder.Groups, file.Name);
@@ -108,6 +128,7 @@ internal static class RankerCommand
                 model = parse.GetValue(output)!.FullName,
                 diversity = final.Description.Diversity,
                 part_diversity = final.Description.PartDiversity,
+                neighbour_diversity = final.Description.NeighbourDiversity,
             };
             context.Output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(CliContext.Json) { WriteIndented = true }));
             return ExitCodes.Ok;

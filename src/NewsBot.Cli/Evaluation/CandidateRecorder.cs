@@ -35,6 +35,7 @@ internal sealed class CandidateRecorder : IPassageRanker
             Question,
             rows,
             candidates.Select(c => c.Hit.ArticleId).ToArray(),
+            candidates.Select(c => RankingFeatures.PositionOf(c.Hit.PassageId)).ToArray(),
             parts,
             texts.Select(t => Enumerable.Range(0, Facts.Length).Where(f => t.Contains(Facts[f], StringComparison.Ordinal)).ToArray()).ToArray(),
             Facts.Length);

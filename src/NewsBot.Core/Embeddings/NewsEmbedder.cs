@@ -52,6 +52,18 @@ public sealed class NewsEmbedder(IEmbeddingGenerator<string, Embedding<float>> g
         return Normalize(embeddings[0].Vector);
     }
 
+    /// <summary>Several questions (or parts of one) embedded in one run of the model, each with the query prefix.</summary>
+    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedQueriesAsync(IReadOnlyList<string> questions, CancellationToken cancellationToken)
+    {
+        if (questions.Count == 0)
+        {
+            return [];
+        }
+
+        var embeddings = await generator.GenerateAsync(questions.Select(q => profile.QueryPrefix + q), cancellationToken: cancellationToken);
+        return embeddings.Select(e => Normalize(e.Vector)).ToArray();
+    }
+
     public EmbeddingModelInfo ModelFor(ReadOnlyMemory<float> vector) => new(profile.ModelId, vector.Length);
 
     private static ReadOnlyMemory<float> Normalize(ReadOnlyMemory<float> vector)

@@ -59,18 +59,24 @@ public static class HybridFusion
         return [.. candidates, .. added];
     }
 
-    /// <summary>Round-robin over several ranked lists, skipping passages already taken.</summary>
-    public static IReadOnlyList<PassageHit> Interleave(IReadOnlyList<IReadOnlyList<PassageHit>> lanes, int top)
+    /// <summary>
+    /// Round-robin over several ranked lists, skipping passages already taken: each list's first passage, then each
+    /// list's second, and so on. With <paramref name="byScore"/> (scores a ranker gave, comparable across the lists)
+    /// each round is ordered by score, so the list whose passage the ranker is surer of leads the round; otherwise
+    /// the lists keep their order.
+    /// </summary>
+    public static IReadOnlyList<PassageHit> Interleave(IReadOnlyList<IReadOnlyList<PassageHit>> lanes, int top, bool byScore = false)
     {
         var result = new List<PassageHit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var rank = 0; result.Count < top && lanes.Any(l => l.Count > rank); rank++)
         {
-            foreach (var lane in lanes)
+            var round = lanes.Where(l => l.Count > rank).Select(l => l[rank]);
+            foreach (var hit in byScore ? round.OrderByDescending(h => h.Score) : round)
             {
-                if (lane.Count > rank && seen.Add(lane[rank].PassageId) && result.Count < top)
+                if (seen.Add(hit.PassageId) && result.Count < top)
                 {
-                    result.Add(lane[rank]);
+                    result.Add(hit);
                 }
             }
         }

@@ -55,8 +55,14 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
         var laned = _options.OutletLanes && filter.Sources.Count == 0 && outlets.Count > 0;
         var lanes = laned ? outlets.Select(o => new Lane(o, filter with { Sources = [o] })).ToArray() : [new Lane(null, filter)];
         var keyword = KeywordSearches(lanes, terms, wanted, cancellationToken);
+        // A question of several parts has each embedded too (in one run of the model): a part describes one fact, and
+        // the ranker reads how close each passage's sentences come to each part.
+        var parts = ranker is null || !ranked ? [] : QuestionParts.Of(question);
+        var partVectors = parts.Count < 2
+            ? Task.FromResult<IReadOnlyList<ReadOnlyMemory<float>>>([])
+            : embedder.EmbedQueriesAsync(parts.Select(p => p.Text).ToArray(), cancellationToken);
         var vector = await embedding;
-        var query = ranker is null || !ranked ? null : new RankingQuery(question, vector);
+        var query = ranker is null || !ranked ? null : new RankingQuery(question, vector, parts) { PartVectors = await partVectors };
         var pass = new Pass(query, vector, lanes, laned ? outlets : [], wanted, new(StringComparer.Ordinal), terms, keyword, null);
         var found = await LanesAsync(pass, cancellationToken);
 
@@ -72,7 +78,8 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
                 cancellationToken);
         }
 
-        return await OneCopyPerTextAsync(found.Count == 1 ? found[0] : HybridFusion.Interleave(found, wanted), top, cancellationToken);
+        // Ranked lanes lead each round with the passage the ranker is surest of; fused lanes keep the outlets' order.
+        return await OneCopyPerTextAsync(found.Count == 1 ? found[0] : HybridFusion.Interleave(found, wanted, byScore: query is not null), top, cancellationToken);
     }
 
     /// <summary>One search of the store: for one outlet (its filter names it) or, without outlet lanes, the whole store.</summary>
@@ -104,22 +111,30 @@ public sealed class NewsSearch(INewsStore store, NewsEmbedder embedder, IOptions
 
     private Task<IReadOnlyList<PassageHit>> LaneAsync(Pass pass, int lane, CancellationToken cancellationToken)
     {
-        if (pass.Lanes[lane].Outlet is not { } outlet || pass.Query is not { } query || pass.BridgeTerms is not { } bridgeTerms)
+        if (pass.Lanes[lane].Outlet is not { } outlet || pass.Query is not { } query)
         {
             return HybridAsync(pass, lane, pass.Query, [], cancellationToken);
+        }
+
+        // The parts naming this outlet alone: the ranker reads how close each passage's sentences come to them.
+        var own = OwnParts(query.Parts, outlet, pass.Outlets);
+        if (pass.BridgeTerms is not { } bridgeTerms)
+        {
+            return HybridAsync(pass, lane, query with { OwnParts = own }, [], cancellationToken);
         }
 
         // With the name that ties the evidence known, each clause naming this outlet alone ("… as reported by
         // TechCrunch, and … as per another TechCrunch article") is searched with it: the lane's candidates include
         // each clause's best matches, and the ranker reads how well each candidate answers the clauses.
-        var clauses = OwnClauses(query.Parts, outlet, pass.Outlets);
+        var clauses = own.Select(i => query.Parts[i]).ToArray();
         var clauseSearches = clauses.Select(c => (IReadOnlyList<string>)[.. ClauseTerms(c.Text, outlet).Union(bridgeTerms, StringComparer.Ordinal)]).ToArray();
-        return HybridAsync(pass, lane, clauses.Count == 0 ? query : query with { Focus = clauses }, clauseSearches, cancellationToken);
+        return HybridAsync(pass, lane, query with { Focus = clauses, OwnParts = own }, clauseSearches, cancellationToken);
     }
 
-    /// <summary>The question's parts (of several) that name the outlet and no other outlet the question names.</summary>
-    private static IReadOnlyList<QuestionPart> OwnClauses(IReadOnlyList<QuestionPart> parts, string outlet, IReadOnlyList<string> outlets) =>
-        parts.Count < 2 ? [] : parts.Where(p => OutletMatcher.Names(p.Text, outlet) && !outlets.Any(o => o != outlet && OutletMatcher.Names(p.Text, o))).ToArray();
+    /// <summary>The question's parts (of several; their indexes) that name the outlet and no other outlet the question names.</summary>
+    private static int[] OwnParts(IReadOnlyList<QuestionPart> parts, string outlet, IReadOnlyList<string> outlets) =>
+        parts.Count < 2 ? [] : Enumerable.Range(0, parts.Count)
+            .Where(i => OutletMatcher.Names(parts[i].Text, outlet) && !outlets.Any(o => o != outlet && OutletMatcher.Names(parts[i].Text, o))).ToArray();
 
     /// <summary>A clause's terms to match, without the outlet's own name (its passages need not repeat it).</summary>
     private static IReadOnlyList<string> ClauseTerms(string clause, string outlet)

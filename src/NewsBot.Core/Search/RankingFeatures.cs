@@ -19,6 +19,7 @@ public static partial class RankingFeatures
         "outlet_share", "length", "parts", "best_part", "best_part_rare", "parts_half_covered", "part_rank",
         "sentence_best", "sentence_best_gap", "bridge_in_passage",
         "focus_terms", "focus_rare", "focus_rank",
+        "part_sentence", "part_sentence_rank", "own_sentence", "own_sentence_rank",
     ];
 
     /// <summary>
@@ -55,6 +56,11 @@ public static partial class RankingFeatures
         var focus = query.Focus.Select(p => p.Terms).ToArray();
         var focusRanks = BestRanks(focus, words, rarity);
 
+        // Each part's closest sentence in each passage: a fact is one sentence, and a part of the question describes one fact.
+        var partSentences = Enumerable.Range(0, query.PartVectors.Count).Select(p => candidates.Select(c => query.PartSentenceScores.GetOrAdd(
+            (c.Hit.PassageId, p), _ => c.Hit.Sentences?.BestSimilarity(query.PartVectors[p].Span) ?? -1f)).ToArray()).ToArray();
+        var (partSentence, partSentenceRank) = BestBy(partSentences, candidates.Count);
+        var (ownSentence, ownSentenceRank) = BestBy(query.OwnParts.Where(p => p < partSentences.Length).Select(p => partSentences[p]).ToArray(), candidates.Count);
         var rows = new float[candidates.Count][];
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -95,10 +101,35 @@ public static partial class RankingFeatures
                 focus.Length == 0 ? -1 : focus.Max(p => Share(p, t => words[i].Contains(t))),
                 focus.Length == 0 ? -1 : focus.Max(p => Rare(p, words[i], rarity)),
                 focus.Length == 0 ? -1 : focusRanks[i],
+                partSentence[i],
+                partSentenceRank[i],
+                ownSentence[i],
+                ownSentenceRank[i],
             ];
         }
 
         return (rows, words.Select(query.BestPart).ToArray());
+    }
+
+    // Each candidate's best score by any one list of scores, and its best rank (from 1) by one; -1 and the candidate
+    // count where there are no lists.
+    private static (float[] Best, float[] Rank) BestBy(IReadOnlyList<float[]> lists, int count)
+    {
+        var best = new float[count];
+        var ranks = new float[count];
+        Array.Fill(best, -1);
+        Array.Fill(ranks, count);
+        foreach (var scores in lists)
+        {
+            var ranked = Enumerable.Range(0, count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
+            for (var r = 0; r < count; r++)
+            {
+                best[ranked[r]] = Math.Max(best[ranked[r]], scores[ranked[r]]);
+                ranks[ranked[r]] = Math.Min(ranks[ranked[r]], r + 1);
+            }
+        }
+
+        return (best, ranks);
     }
 
     // Each candidate's best rank (from 1) among the candidates by one part's rare terms.
@@ -162,7 +193,8 @@ public static partial class RankingFeatures
         return published is { } date && (years.Count == 0 || years.Contains(date.Year)) && (months.Count == 0 || months.Contains(date.Month)) ? 1 : 0;
     }
 
-    private static float PositionOf(string passageId) =>
+    /// <summary>A passage's position in its article (from its id, <c>article#n</c>); -1 when the id has none.</summary>
+    public static int PositionOf(string passageId) =>
         passageId.LastIndexOf('#') is var at and >= 0 && int.TryParse(passageId.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1;
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]

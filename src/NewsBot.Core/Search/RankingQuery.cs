@@ -14,6 +14,15 @@ public sealed record RankingQuery(string Question, ReadOnlyMemory<float> Vector,
     /// <summary>The clauses naming this lane's outlet alone, searched for with <see cref="Bridge"/>; empty otherwise.</summary>
     public IReadOnlyList<QuestionPart> Focus { get; init; } = [];
 
+    /// <summary>Each part's embedding, in the order of <see cref="Parts"/>; empty for a question of one part or where none were embedded.</summary>
+    public IReadOnlyList<ReadOnlyMemory<float>> PartVectors { get; init; } = [];
+
+    /// <summary>The parts (indexes into <see cref="Parts"/>) naming this lane's outlet and no other; empty outside outlet lanes.</summary>
+    public IReadOnlyList<int> OwnParts { get; init; } = [];
+
+    /// <summary>Each passage's closest sentence to each part, computed once for all the lanes and passes of one search.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Passage, int Part), float> PartSentenceScores { get; } = new();
+
     /// <summary>Each passage's closest sentence to the question, computed once for all the lanes and passes of one search.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, float> SentenceScores { get; } = new(StringComparer.Ordinal);
 
