@@ -16,7 +16,6 @@ namespace NewsBot.Core.Tests;
 public sealed class LanesSideBySideTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly TempDirectory _input = new();
 
     [Theory]
     [InlineData("What did Harbour Post and Valley Ledger report about the ferry sale?", 2)]
@@ -29,15 +28,8 @@ public sealed class LanesSideBySideTests : IDisposable
             .AddSingleton<INewsStore>(store)
             .BuildServiceProvider();
         string[] sources = ["Harbour Post", "Valley Ledger", "Coastline Courier"];
-        _input.File("feed.jsonl", string.Join('\n', sources.Select((s, i) => System.Text.Json.JsonSerializer.Serialize(new
-        {
-            id = "a-" + i,
-            title = "Ferry sale and council vote " + i,
-            body = $"The council vote on the ferry sale passed, {s} reported, with {i + 3} members against.",
-            source = s,
-            published_at = "2026-11-02T08:00:00Z",
-        }))));
-        await services.GetRequiredService<IngestionPipeline>().IngestAsync([_input.Path]);
+        await services.GetRequiredService<IngestionPipeline>().IngestAsync([.. sources.Select((s, i) => TestArticles.Make(
+            "a-" + i, "Ferry sale and council vote " + i, $"The council vote on the ferry sale passed, {s} reported, with {i + 3} members against.", s, "2026-11-02T08:00:00Z"))]);
 
         var hits = await services.GetRequiredService<NewsSearch>().SearchAsync(question);
 
@@ -48,7 +40,6 @@ public sealed class LanesSideBySideTests : IDisposable
     public void Dispose()
     {
         _data.Dispose();
-        _input.Dispose();
     }
 
     /// <summary>A store whose vector search for one outlet waits (up to 5 s) until every outlet's lane has asked for its own.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Search;
@@ -18,7 +17,6 @@ namespace NewsBot.Core.Tests;
 public sealed class PartSentencesTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly TempDirectory _input = new();
 
     [Theory]
     [InlineData(
@@ -40,16 +38,8 @@ public sealed class PartSentencesTests : IDisposable
             .AddSingleton<IPassageRanker>(ranker)
             .BuildServiceProvider();
         string[] outlets = ["Harbour Post", "Valley Ledger"];
-        var articles = outlets.SelectMany((outlet, o) => new[] { first, second }.Select((fact, f) => JsonSerializer.Serialize(new
-        {
-            id = $"a-{o}-{f}",
-            title = $"Morning briefing {o}{f}",
-            body = $"{fact} Further details followed.",
-            source = outlet,
-            published_at = "2026-11-02T08:00:00Z",
-        })));
-        _input.File("feed.jsonl", string.Join('\n', articles));
-        await services.GetRequiredService<IngestionPipeline>().IngestAsync([_input.Path]);
+        await services.GetRequiredService<IngestionPipeline>().IngestAsync([.. outlets.SelectMany((outlet, o) => new[] { first, second }.Select((fact, f) =>
+            TestArticles.Make($"a-{o}-{f}", $"Morning briefing {o}{f}", $"{fact} Further details followed.", outlet, "2026-11-02T08:00:00Z")))]);
         var calls = embedder.Calls;
 
         await services.GetRequiredService<NewsSearch>().SearchAsync(question);
@@ -74,7 +64,6 @@ public sealed class PartSentencesTests : IDisposable
     public void Dispose()
     {
         _data.Dispose();
-        _input.Dispose();
     }
 
     /// <summary>Keeps each lane's query and candidates, leaving their order.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Core.Ingestion;
 using NewsBot.Core.Search;
@@ -17,7 +16,6 @@ namespace NewsBot.Core.Tests;
 public sealed class RankedLanesTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly TempDirectory _input = new();
 
     [Theory]
     [InlineData("the ferry sale")]
@@ -31,10 +29,9 @@ public sealed class RankedLanesTests : IDisposable
             .AddSingleton<INewsStore>(embedded)
             .AddSingleton<IPassageRanker>(new SureOfConfirmed())
             .BuildServiceProvider();
-        var articles = new[] { ("Harbour Post", $"Talk about {subject} was only a rumour, readers heard."), ("Valley Ledger", $"News about {subject} was confirmed on Monday, officials said.") }
-            .Select((a, i) => JsonSerializer.Serialize(new { id = "a-" + i, title = "Briefing " + i, body = a.Item2, source = a.Item1, published_at = "2026-11-02T08:00:00Z" }));
-        _input.File("feed.jsonl", string.Join('\n', articles));
-        await services.GetRequiredService<IngestionPipeline>().IngestAsync([_input.Path]);
+        await services.GetRequiredService<IngestionPipeline>().IngestAsync(
+            TestArticles.Make("a-0", "Briefing 0", $"Talk about {subject} was only a rumour, readers heard.", "Harbour Post", "2026-11-02T08:00:00Z"),
+            TestArticles.Make("a-1", "Briefing 1", $"News about {subject} was confirmed on Monday, officials said.", "Valley Ledger", "2026-11-02T08:00:00Z"));
 
         var hits = await services.GetRequiredService<NewsSearch>().SearchAsync($"What did Harbour Post and Valley Ledger report about {subject}?");
 
@@ -44,7 +41,6 @@ public sealed class RankedLanesTests : IDisposable
     public void Dispose()
     {
         _data.Dispose();
-        _input.Dispose();
     }
 
     /// <summary>A ranker sure of passages that say "confirmed", and unsure of the rest.</summary>

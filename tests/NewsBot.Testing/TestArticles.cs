@@ -1,4 +1,5 @@
 using NewsBot.Core.Articles;
+using NewsBot.Core.Ingestion;
 
 namespace NewsBot.Testing;
 
@@ -34,4 +35,8 @@ public static class TestArticles
         string.Join(' ', Enumerable.Range(1, sentences).Select(i => $"Sentence {i} of report {id} describes the council meeting in some detail for readers.")),
         source,
         date);
+
+    /// <summary>Ingests articles written for a test as if a reader had read them, without a file in between.</summary>
+    public static Task<IngestReport> IngestAsync(this IngestionPipeline pipeline, params Article[] articles) =>
+        pipeline.IngestAsync(articles.Select(a => ReadItem.Ok("test:" + a.Id, a)));
 }

@@ -46,11 +46,8 @@ public sealed class NewsEmbedder(IEmbeddingGenerator<string, Embedding<float>> g
         return result;
     }
 
-    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string question, CancellationToken cancellationToken)
-    {
-        var embeddings = await generator.GenerateAsync([profile.QueryPrefix + question], cancellationToken: cancellationToken);
-        return Normalize(embeddings[0].Vector);
-    }
+    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string question, CancellationToken cancellationToken) =>
+        (await EmbedQueriesAsync([question], cancellationToken))[0];
 
     /// <summary>Several questions (or parts of one) embedded in one run of the model, each with the query prefix.</summary>
     public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedQueriesAsync(IReadOnlyList<string> questions, CancellationToken cancellationToken)

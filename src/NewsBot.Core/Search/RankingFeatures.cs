@@ -133,21 +133,8 @@ public static partial class RankingFeatures
     }
 
     // Each candidate's best rank (from 1) among the candidates by one part's rare terms.
-    private static float[] BestRanks(IReadOnlyList<string[]> parts, HashSet<string>[] words, Dictionary<string, double> rarity)
-    {
-        var ranks = new float[words.Length];
-        Array.Fill(ranks, words.Length);
-        foreach (var part in parts)
-        {
-            var ranked = Enumerable.Range(0, words.Length).OrderByDescending(i => Rare(part, words[i], rarity)).ThenBy(i => i).ToArray();
-            for (var r = 0; r < ranked.Length; r++)
-            {
-                ranks[ranked[r]] = Math.Min(ranks[ranked[r]], r + 1);
-            }
-        }
-
-        return ranks;
-    }
+    private static float[] BestRanks(IReadOnlyList<string[]> parts, HashSet<string>[] words, Dictionary<string, double> rarity) =>
+        BestBy(parts.Select(p => words.Select(w => Rare(p, w, rarity)).ToArray()).ToArray(), words.Length).Rank;
 
     // The share of the terms' rarity the passage holds.
     private static float Rare(IReadOnlyCollection<string> terms, HashSet<string> words, Dictionary<string, double> rarity)
